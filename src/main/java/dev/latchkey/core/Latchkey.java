@@ -1,0 +1,284 @@
+package dev.latchkey.core;
+
+import dev.latchkey.store.SessionStore;
+import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.store.StoredSession;
+import dev.latchkey.web.SessionCookie;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sessions: create, validate, renew, invalidate, list and clean up. The one class an application
+ * needs; plain Java, so it works the same in a container, a test or a batch job.
+ *
+ * <pre>{@code
+ * Latchkey latchkey = new Latchkey(store, Clock.systemUTC(), LatchkeyConfig.defaults());
+ *
+ * // sign-in, after the password was checked
+ * IssuedSession issued = latchkey.createSession(NewSession.forUser(user.id()).rememberMe(true));
+ * response.addHeader("Set-Cookie", latchkey.createSessionCookie(issued).toSetCookieHeader());
+ *
+ * // every request
+ * SessionValidation result = latchkey.validateSession(tokenFromCookie);
+ * if (result.isFresh()) {
+ *     response.addHeader("Set-Cookie", latchkey.createSessionCookie(tokenFromCookie, result.session().get()).toSetCookieHeader());
+ * }
+ *
+ * // sign-out
+ * latchkey.invalidateSession(result.session().get().id());
+ * response.addHeader("Set-Cookie", latchkey.createBlankSessionCookie().toSetCookieHeader());
+ * }</pre>
+ *
+ * <p><b>Expiry.</b> A session expires when its idle window (chosen at creation: "remember me" or
+ * browser session) passes without use, or when its absolute lifetime ends, whichever is first.
+ * Validation renews a session only once less than half of its idle window remains, so an active
+ * session costs at most one database write per half window. Renewal never reaches past the absolute
+ * lifetime. Expired sessions are deleted when read and by {@link #deleteExpiredSessions()}.
+ *
+ * <p><b>Tokens.</b> A token is {@code <id>.<secret>}; the store keeps only SHA-256 of the secret, so
+ * a copy of the database yields no usable token. Malformed tokens are rejected without asking the
+ * store. Nothing here ever logs or throws with a token in the message.
+ *
+ * <p>Thread-safe.
+ */
+public final class Latchkey {
+
+    private static final System.Logger LOG = System.getLogger(Latchkey.class.getName());
+    private static final int MAX_CLEANUP_BATCHES = 10_000;
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final LatchkeyConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param store  where sessions live
+     * @param clock  the source of time; tests pass a fixed or movable clock
+     * @param config the settings
+     */
+    public Latchkey(SessionStore store, Clock clock, LatchkeyConfig config) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** With the system clock and {@link LatchkeyConfig#defaults()}. */
+    public Latchkey(SessionStore store) {
+        this(store, Clock.systemUTC(), LatchkeyConfig.defaults());
+    }
+
+    /** The settings in force. */
+    public LatchkeyConfig config() {
+        return config;
+    }
+
+    /**
+     * Creates and stores a new session. The returned token exists only in the result.
+     *
+     * @throws SessionStoreException if the store fails
+     */
+    public IssuedSession createSession(NewSession spec) {
+        Instant now = now();
+        Duration idle = config.idleTimeoutFor(spec.isRememberMe());
+        Instant expiresAt = min(now.plus(idle), now.plus(config.absoluteLifetime()));
+        SessionToken token = SessionToken.generate(random);
+        Session session = new Session(token.id(), spec.userId(), now, expiresAt, now, spec.authenticatedAtOr(now),
+                idle, spec.isRememberMe(), spec.clientIp(), spec.userAgent(), spec.groups(), spec.attributes());
+        store.insert(new StoredSession(session, token.secretHash()));
+        return new IssuedSession(session, token.value());
+    }
+
+    /**
+     * Checks a token as the client sent it and renews the session when it is due.
+     *
+     * <p>Never throws for any input: a missing, malformed, unknown, expired or forged token gives a
+     * rejected result with its {@link Reason}, and so does a failing store
+     * ({@link Reason#STORE_UNAVAILABLE}). One store read; a write only when renewing, or when
+     * deleting a session found expired.
+     */
+    public SessionValidation validateSession(String token) {
+        if (token == null || token.isEmpty()) {
+            return SessionValidation.rejected(Reason.NO_TOKEN);
+        }
+        Optional<SessionToken> parsed = SessionToken.parse(token);
+        if (parsed.isEmpty()) {
+            return SessionValidation.rejected(Reason.MALFORMED_TOKEN);
+        }
+        Optional<StoredSession> found;
+        try {
+            found = store.find(parsed.get().id());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId()
+                    + " session store failed while validating a session: " + e.getClass().getName());
+            return SessionValidation.rejected(Reason.STORE_UNAVAILABLE);
+        }
+        if (found.isEmpty()) {
+            return SessionValidation.rejected(Reason.UNKNOWN_SESSION);
+        }
+        if (!MessageDigest.isEqual(parsed.get().secretHash(), found.get().secretHash())) {
+            return SessionValidation.rejected(Reason.SECRET_MISMATCH);
+        }
+        return checkExpiry(found.get().session(), now());
+    }
+
+    private SessionValidation checkExpiry(Session session, Instant now) {
+        Instant absoluteEnd = absoluteExpiry(session);
+        if (session.isIdleExpiredAt(now) || !now.isBefore(absoluteEnd)) {
+            deleteQuietly(session.id());
+            return SessionValidation.rejected(Reason.SESSION_EXPIRED);
+        }
+        Duration idle = session.idleTimeout();
+        if (Duration.between(now, session.expiresAt()).compareTo(idle.dividedBy(2)) >= 0) {
+            return SessionValidation.valid(session, false);
+        }
+        Instant renewedExpiry = min(now.plus(idle), absoluteEnd);
+        if (!renewedExpiry.isAfter(session.expiresAt())) {
+            return SessionValidation.valid(session, false);
+        }
+        try {
+            if (store.renew(session.id(), session.expiresAt(), renewedExpiry, now)) {
+                return SessionValidation.valid(session.renewed(renewedExpiry, now), true);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId()
+                    + " session store failed while renewing a session; it stays valid until "
+                    + session.expiresAt() + ": " + e.getClass().getName());
+        }
+        // Another request renewed it first (and sends the new cookie), or the write failed.
+        return SessionValidation.valid(session, false);
+    }
+
+    /** When the session ends at the latest, however active it stays. */
+    public Instant absoluteExpiry(Session session) {
+        return session.createdAt().plus(config.absoluteLifetime());
+    }
+
+    /**
+     * Deletes one session (sign-out, "revoke"). An id that is malformed or unknown is not an error.
+     *
+     * @return whether a session was deleted
+     * @throws SessionStoreException if the store fails
+     */
+    public boolean invalidateSession(String sessionId) {
+        return SessionToken.isWellFormedId(sessionId) && store.delete(sessionId);
+    }
+
+    /**
+     * Deletes one of a user's sessions, if it is that user's: for a "revoke" button, where the id
+     * comes from a form and must not reach another user's session.
+     *
+     * @return whether a session was deleted
+     * @throws SessionStoreException if the store fails
+     */
+    public boolean invalidateUserSession(String userId, String sessionId) {
+        if (!SessionToken.isWellFormedId(sessionId)) {
+            return false;
+        }
+        Optional<StoredSession> found = store.find(sessionId);
+        return found.isPresent() && found.get().session().userId().equals(userId) && store.delete(sessionId);
+    }
+
+    /**
+     * Deletes every session of a user ("sign out everywhere", an administrator's revoke).
+     *
+     * @return how many sessions were deleted
+     * @throws SessionStoreException if the store fails
+     */
+    public int invalidateUserSessions(String userId) {
+        return store.deleteUserSessions(Objects.requireNonNull(userId, "userId"));
+    }
+
+    /**
+     * Deletes every session of a user except the current one ("sign out everywhere else", after a
+     * password change).
+     *
+     * @return how many sessions were deleted
+     * @throws SessionStoreException if the store fails
+     */
+    public int invalidateOtherSessions(String userId, String currentSessionId) {
+        return store.deleteUserSessionsExcept(Objects.requireNonNull(userId, "userId"),
+                Objects.requireNonNull(currentSessionId, "currentSessionId"));
+    }
+
+    /**
+     * A user's live sessions, newest first. Sessions hold no secret, so the list is safe to show.
+     *
+     * @throws SessionStoreException if the store fails
+     */
+    public List<Session> listUserSessions(String userId) {
+        Instant now = now();
+        return store.listUserSessions(Objects.requireNonNull(userId, "userId"), now).stream()
+                .filter(s -> now.isBefore(absoluteExpiry(s)))
+                .toList();
+    }
+
+    /**
+     * Deletes expired sessions in batches of {@link LatchkeyConfig#cleanupBatchSize()} rows, one
+     * short statement each, until a batch comes back short. Run it on a schedule.
+     *
+     * @return how many sessions were deleted
+     * @throws SessionStoreException if the store fails
+     */
+    public int deleteExpiredSessions() {
+        Instant now = now();
+        int batch = config.cleanupBatchSize();
+        int total = 0;
+        for (int i = 0; i < MAX_CLEANUP_BATCHES; i++) {
+            int deleted = store.deleteExpired(now, batch);
+            total += deleted;
+            if (deleted < batch) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** The cookie that carries a newly issued session. */
+    public SessionCookie createSessionCookie(IssuedSession issued) {
+        return createSessionCookie(issued.token(), issued.session());
+    }
+
+    /**
+     * The cookie that carries {@code token} for {@code session}: persistent until the session's idle
+     * deadline for "remember me" sessions, a browser-session cookie otherwise. Send it again whenever
+     * validation reports {@link SessionValidation#isFresh()}.
+     */
+    public SessionCookie createSessionCookie(String token, Session session) {
+        Duration maxAge = null;
+        if (session.persistent()) {
+            long seconds = Duration.between(now(), session.expiresAt()).getSeconds();
+            maxAge = Duration.ofSeconds(Math.max(seconds, 0));
+        }
+        return config.cookie().sessionCookie(token, maxAge);
+    }
+
+    /** The cookie that removes the session cookie from the browser. */
+    public SessionCookie createBlankSessionCookie() {
+        return config.cookie().blankCookie();
+    }
+
+    private void deleteQuietly(String id) {
+        try {
+            store.delete(id);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete an expired session; cleanup will: "
+                    + e.getClass().getName());
+        }
+    }
+
+    private Instant now() {
+        // Stores keep milliseconds; working in milliseconds keeps what is returned equal to what is read back.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.latchkey.jpa;
+
+import dev.latchkey.core.Session;
+import dev.latchkey.core.SessionAttributes;
+import dev.latchkey.store.SessionStore;
+import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.store.StoredSession;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Sessions in the {@code latchkey_session} table, through JPA. Works with EclipseLink and Hibernate.
+ *
+ * <p>Cost: validating a token is one {@code SELECT} by primary key; renewal is one conditional
+ * {@code UPDATE}; nothing else writes on the request path. Rows are read as column projections, not
+ * managed entities, so no provider cache can serve a stale or revoked session.
+ *
+ * <p>The persistence unit must list {@link SessionEntity}. Outside a container:
+ * <pre>{@code
+ * EntityManagerFactory emf = Persistence.createEntityManagerFactory("my-unit");
+ * SessionStore store = JpaSessionStore.resourceLocal(emf);
+ * }</pre>
+ *
+ * <p>The table (PostgreSQL shown; scripts for each database are in the jar under
+ * {@code META-INF/latchkey/}):
+ * <pre>
+ * CREATE TABLE latchkey_session (
+ *     id                VARCHAR(32)   NOT NULL PRIMARY KEY,
+ *     secret_hash       VARCHAR(64)   NOT NULL,
+ *     user_id           VARCHAR(255)  NOT NULL,
+ *     created_at        BIGINT        NOT NULL,
+ *     expires_at        BIGINT        NOT NULL,
+ *     renewed_at        BIGINT        NOT NULL,
+ *     authenticated_at  BIGINT        NOT NULL,
+ *     idle_timeout_ms   BIGINT        NOT NULL,
+ *     persistent_cookie BOOLEAN       NOT NULL,
+ *     client_ip         VARCHAR(64),
+ *     user_agent        VARCHAR(256),
+ *     group_names       VARCHAR(2000),
+ *     attributes        VARCHAR(2000)
+ * );
+ * CREATE INDEX latchkey_session_user_idx ON latchkey_session (user_id);
+ * CREATE INDEX latchkey_session_expires_idx ON latchkey_session (expires_at);
+ * </pre>
+ */
+public final class JpaSessionStore implements SessionStore {
+
+    private static final String COLUMNS = "s.id, s.secretHash, s.userId, s.createdAt, s.expiresAt, s.renewedAt,"
+            + " s.authenticatedAt, s.idleTimeoutMillis, s.persistentCookie, s.clientIp, s.userAgent, s.groupNames,"
+            + " s.attributes";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM LatchkeySession s WHERE s.id = :id";
+    private static final String LIST_USER = "SELECT " + COLUMNS + " FROM LatchkeySession s"
+            + " WHERE s.userId = :userId AND s.expiresAt > :now ORDER BY s.createdAt DESC, s.id";
+    private static final String RENEW = "UPDATE LatchkeySession s SET s.expiresAt = :newExpiresAt,"
+            + " s.renewedAt = :renewedAt WHERE s.id = :id AND s.expiresAt = :expected";
+    private static final String DELETE = "DELETE FROM LatchkeySession s WHERE s.id = :id";
+    private static final String DELETE_USER = "DELETE FROM LatchkeySession s WHERE s.userId = :userId";
+    private static final String DELETE_USER_EXCEPT = DELETE_USER + " AND s.id <> :keepId";
+    private static final String EXPIRED_IDS = "SELECT s.id FROM LatchkeySession s WHERE s.expiresAt <= :now"
+            + " ORDER BY s.expiresAt";
+    private static final String DELETE_EXPIRED = "DELETE FROM LatchkeySession s WHERE s.id IN :ids"
+            + " AND s.expiresAt <= :now";
+    private static final String GROUP_SEPARATOR = "\n";
+
+    private final Transactions transactions;
+
+    private JpaSessionStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * A store that opens an entity manager per operation from {@code emf} and uses resource-local
+     * transactions: for Java SE, tests and {@code RESOURCE_LOCAL} persistence units.
+     */
+    public static JpaSessionStore resourceLocal(EntityManagerFactory emf) {
+        return new JpaSessionStore(Transactions.resourceLocal(emf));
+    }
+
+    @Override
+    public void insert(StoredSession stored) {
+        SessionEntity entity = toEntity(stored);
+        guard("insert", () -> transactions.write(em -> {
+            em.persist(entity);
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<StoredSession> find(String id) {
+        return guard("find", () -> transactions.read(em -> em.createQuery(FIND, Object[].class)
+                .setParameter("id", id)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaSessionStore::toStored)));
+    }
+
+    @Override
+    public boolean renew(String id, Instant expectedExpiresAt, Instant newExpiresAt, Instant renewedAt) {
+        return guard("renew", () -> transactions.write(em -> em.createQuery(RENEW)
+                .setParameter("newExpiresAt", newExpiresAt.toEpochMilli())
+                .setParameter("renewedAt", renewedAt.toEpochMilli())
+                .setParameter("id", id)
+                .setParameter("expected", expectedExpiresAt.toEpochMilli())
+                .executeUpdate() == 1));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return guard("delete", () -> transactions.write(em -> em.createQuery(DELETE)
+                .setParameter("id", id)
+                .executeUpdate() > 0));
+    }
+
+    @Override
+    public int deleteUserSessions(String userId) {
+        return guard("deleteUserSessions", () -> transactions.write(em -> em.createQuery(DELETE_USER)
+                .setParameter("userId", userId)
+                .executeUpdate()));
+    }
+
+    @Override
+    public int deleteUserSessionsExcept(String userId, String keepId) {
+        return guard("deleteUserSessionsExcept", () -> transactions.write(em -> em.createQuery(DELETE_USER_EXCEPT)
+                .setParameter("userId", userId)
+                .setParameter("keepId", keepId)
+                .executeUpdate()));
+    }
+
+    @Override
+    public List<Session> listUserSessions(String userId, Instant now) {
+        return guard("listUserSessions", () -> transactions.read(em -> em.createQuery(LIST_USER, Object[].class)
+                .setParameter("userId", userId)
+                .setParameter("now", now.toEpochMilli())
+                .getResultList()
+                .stream()
+                .map(row -> toStored(row).session())
+                .toList()));
+    }
+
+    @Override
+    public int deleteExpired(Instant now, int limit) {
+        long cutoff = now.toEpochMilli();
+        List<String> ids = guard("deleteExpired", () -> transactions.read(em -> em.createQuery(EXPIRED_IDS, String.class)
+                .setParameter("now", cutoff)
+                .setMaxResults(limit)
+                .getResultList()));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        // The expiry is checked again by the DELETE: a session renewed since the SELECT survives.
+        return guard("deleteExpired", () -> transactions.write(em -> em.createQuery(DELETE_EXPIRED)
+                .setParameter("ids", ids)
+                .setParameter("now", cutoff)
+                .executeUpdate()));
+    }
+
+    private static <T> T guard(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SessionStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SessionStoreException("JPA session store: " + operation + " failed ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static SessionEntity toEntity(StoredSession stored) {
+        Session s = stored.session();
+        SessionEntity e = new SessionEntity();
+        e.id = s.id();
+        e.secretHash = HexFormat.of().formatHex(stored.secretHash());
+        e.userId = s.userId();
+        e.createdAt = s.createdAt().toEpochMilli();
+        e.expiresAt = s.expiresAt().toEpochMilli();
+        e.renewedAt = s.renewedAt().toEpochMilli();
+        e.authenticatedAt = s.authenticatedAt().toEpochMilli();
+        e.idleTimeoutMillis = s.idleTimeout().toMillis();
+        e.persistentCookie = s.persistent();
+        e.clientIp = s.clientIp();
+        e.userAgent = s.userAgent();
+        e.groupNames = s.groups().isEmpty() ? null : String.join(GROUP_SEPARATOR, s.groups());
+        e.attributes = s.attributes().isEmpty() ? null : s.attributes().toStorageString();
+        return e;
+    }
+
+    private static StoredSession toStored(Object[] row) {
+        String groups = (String) row[11];
+        Set<String> groupSet = groups == null || groups.isEmpty()
+                ? Set.of() : new LinkedHashSet<>(Arrays.asList(groups.split(GROUP_SEPARATOR)));
+        Session session = new Session(
+                (String) row[0],
+                (String) row[2],
+                instant(row[3]),
+                instant(row[4]),
+                instant(row[5]),
+                instant(row[6]),
+                Duration.ofMillis(((Number) row[7]).longValue()),
+                Boolean.TRUE.equals(row[8]),
+                (String) row[9],
+                (String) row[10],
+                groupSet,
+                SessionAttributes.fromStorageString((String) row[12]));
+        return new StoredSession(session, HexFormat.of().parseHex((String) row[1]));
+    }
+
+    private static Instant instant(Object epochMillis) {
+        return Instant.ofEpochMilli(((Number) epochMillis).longValue());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.latchkey.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.function.Function;
+
+/** How the store gets an entity manager and a transaction; resource-local here, container-managed in a server. */
+interface Transactions {
+
+    /** Runs a read; no transaction is required. */
+    <T> T read(Function<EntityManager, T> work);
+
+    /** Runs a write in a transaction that commits before this returns. */
+    <T> T write(Function<EntityManager, T> work);
+
+    /** An entity manager per call from {@code emf}, with a resource-local transaction for writes. */
+    static Transactions resourceLocal(EntityManagerFactory emf) {
+        return new Transactions() {
+            @Override
+            public <T> T read(Function<EntityManager, T> work) {
+                EntityManager em = emf.createEntityManager();
+                try {
+                    return work.apply(em);
+                } finally {
+                    em.close();
+                }
+            }
+
+            @Override
+            public <T> T write(Function<EntityManager, T> work) {
+                EntityManager em = emf.createEntityManager();
+                EntityTransaction tx = em.getTransaction();
+                try {
+                    tx.begin();
+                    T result = work.apply(em);
+                    tx.commit();
+                    return result;
+                } finally {
+                    if (tx.isActive()) {
+                        tx.rollback();
+                    }
+                    em.close();
+                }
+            }
+        };
+    }
+}
