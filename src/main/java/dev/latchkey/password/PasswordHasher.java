@@ -42,9 +42,10 @@ public final class PasswordHasher {
 
     /** The default cost: 2^12 rounds, about a quarter second on a current server core. */
     public static final int DEFAULT_COST = 12;
-    /** The most bytes of password bcrypt reads (its 72-byte key less the terminating zero byte). */
-    public static final int BCRYPT_INPUT_LIMIT = 71;
+    /** The most bytes of password bcrypt reads: its key is 72 bytes. */
+    public static final int BCRYPT_INPUT_LIMIT = 72;
 
+    static final String DUMMY_PASSWORD = "latchkey-dummy-password";
     private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2B;
 
     private final int cost;
@@ -135,10 +136,11 @@ public final class PasswordHasher {
         verifyer.verify(new byte[] {'x'}, dummyHash());
     }
 
-    private byte[] dummyHash() {
+    /** Package-visible so that a test can see the dummy is a real hash of the configured cost. */
+    byte[] dummyHash() {
         byte[] hash = dummyHash;
         if (hash == null) {
-            hash = hasher.hash(cost, "latchkey-dummy-password".getBytes(StandardCharsets.US_ASCII));
+            hash = hasher.hash(cost, DUMMY_PASSWORD.getBytes(StandardCharsets.US_ASCII));
             dummyHash = hash;
         }
         return hash;

@@ -14,12 +14,17 @@ public final class H2Database implements AutoCloseable {
     public final EntityManagerFactory emf;
 
     public H2Database() {
+        this(true);
+    }
+
+    /** @param count whether to record statements (benchmarks leave it off: recording is synchronised) */
+    public H2Database(boolean count) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:latchkey-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         statements = new StatementCounter(h2);
         Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.nonJtaDataSource", statements);
+        properties.put("jakarta.persistence.nonJtaDataSource", count ? statements : h2);
         properties.put("jakarta.persistence.schema-generation.database.action", "create");
         emf = Persistence.createEntityManagerFactory("latchkey-test", properties);
         emf.createEntityManager().close(); // deploys the unit and creates the table now

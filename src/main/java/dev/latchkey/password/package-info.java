@@ -1,0 +1,2 @@
+/** bcrypt password hashing and verification. */
+package dev.latchkey.password;

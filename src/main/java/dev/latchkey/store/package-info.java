@@ -1,0 +1,2 @@
+/** The storage boundary: {@link dev.latchkey.store.SessionStore} and the in-memory adapter. */
+package dev.latchkey.store;
