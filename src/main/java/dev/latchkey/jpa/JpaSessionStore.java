@@ -78,10 +78,30 @@ public final class JpaSessionStore implements SessionStore {
 
     /**
      * A store that opens an entity manager per operation from {@code emf} and uses resource-local
-     * transactions: for Java SE, tests and {@code RESOURCE_LOCAL} persistence units.
+     * transactions: for Java SE, tests and {@code RESOURCE_LOCAL} persistence units. The schema is
+     * checked first ({@link #verifySchema()}), so a missing or mistyped table stops the application
+     * at start rather than failing every sign-in later.
+     *
+     * @throws SessionStoreException naming the table, the column and the script to run when the
+     *                               schema is wrong or the database cannot be reached
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf) {
-        return new JpaSessionStore(Transactions.resourceLocal(emf));
+        JpaSessionStore store = new JpaSessionStore(Transactions.resourceLocal(emf));
+        store.verifySchema();
+        return store;
+    }
+
+    /**
+     * Checks that the {@code latchkey_session} table exists and that each column keeps what Latchkey
+     * writes unchanged: times up to the year 9999 as epoch milliseconds, strings at their full length
+     * with non-ASCII characters. Writes happen in transactions that are rolled back. About forty
+     * short statements; run it once at start.
+     *
+     * @return the database product recognised, which names the matching script
+     * @throws SessionStoreException naming the table, the column and the script to run
+     */
+    public Database verifySchema() {
+        return new SchemaCheck(transactions).run();
     }
 
     @Override

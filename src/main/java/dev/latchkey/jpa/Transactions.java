@@ -14,6 +14,9 @@ interface Transactions {
     /** Runs a write in a transaction that commits before this returns. */
     <T> T write(Function<EntityManager, T> work);
 
+    /** Runs work in a transaction that is always rolled back: for probing the schema without leaving a trace. */
+    <T> T rollback(Function<EntityManager, T> work);
+
     /** An entity manager per call from {@code emf}, with a resource-local transaction for writes. */
     static Transactions resourceLocal(EntityManagerFactory emf) {
         return new Transactions() {
@@ -36,6 +39,21 @@ interface Transactions {
                     T result = work.apply(em);
                     tx.commit();
                     return result;
+                } finally {
+                    if (tx.isActive()) {
+                        tx.rollback();
+                    }
+                    em.close();
+                }
+            }
+
+            @Override
+            public <T> T rollback(Function<EntityManager, T> work) {
+                EntityManager em = emf.createEntityManager();
+                EntityTransaction tx = em.getTransaction();
+                try {
+                    tx.begin();
+                    return work.apply(em);
                 } finally {
                     if (tx.isActive()) {
                         tx.rollback();

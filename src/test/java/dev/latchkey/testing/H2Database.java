@@ -26,7 +26,7 @@ public final class H2Database implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.nonJtaDataSource", count ? statements : h2);
         properties.put("jakarta.persistence.schema-generation.database.action", "create");
-        emf = Persistence.createEntityManagerFactory("latchkey-test", properties);
+        emf = Persistence.createEntityManagerFactory("latchkey-eclipselink", properties);
         emf.createEntityManager().close(); // deploys the unit and creates the table now
         statements.reset();
     }

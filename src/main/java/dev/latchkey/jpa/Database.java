@@ -1,0 +1,57 @@
+package dev.latchkey.jpa;
+
+import java.util.Locale;
+
+/**
+ * The database products Latchkey ships a schema script for. Differences between them are data
+ * (a script path, a name), not code paths.
+ */
+public enum Database {
+    /** PostgreSQL. */
+    POSTGRESQL("PostgreSQL", "postgresql"),
+    /** MariaDB or MySQL. */
+    MARIADB("MariaDB/MySQL", "mariadb"),
+    /** H2 2.x. */
+    H2("H2", "h2"),
+    /** Anything else: adapt one of the shipped scripts. */
+    OTHER("an unrecognised database", null);
+
+    /** The folder inside the jar holding the scripts, one sub-folder per database. */
+    public static final String SCHEMA_FOLDER = "META-INF/latchkey/schema/";
+    /** The file name of the script creating the current schema version. */
+    public static final String CREATE_SCRIPT = "V1__create_latchkey_session.sql";
+
+    private final String displayName;
+    private final String folder;
+
+    Database(String displayName, String folder) {
+        this.displayName = displayName;
+        this.folder = folder;
+    }
+
+    /** A human-readable name. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The class-path resource that creates the session table on this database. */
+    public String createScript() {
+        return folder == null ? SCHEMA_FOLDER + "{postgresql,mariadb,h2}/" + CREATE_SCRIPT
+                : SCHEMA_FOLDER + folder + "/" + CREATE_SCRIPT;
+    }
+
+    /** Recognises a product from what {@code SELECT version()} or {@code H2VERSION()} returned. */
+    static Database fromVersionText(String version, boolean h2) {
+        if (h2) {
+            return H2;
+        }
+        String v = version == null ? "" : version.toLowerCase(Locale.ROOT);
+        if (v.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (v.contains("mariadb") || v.matches("\\d+\\.\\d+\\.\\d+.*")) {
+            return MARIADB;
+        }
+        return OTHER;
+    }
+}

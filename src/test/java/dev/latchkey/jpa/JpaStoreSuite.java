@@ -1,0 +1,556 @@
+package dev.latchkey.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.latchkey.core.IssuedSession;
+import dev.latchkey.core.Latchkey;
+import dev.latchkey.core.LatchkeyConfig;
+import dev.latchkey.core.NewSession;
+import dev.latchkey.core.Reason;
+import dev.latchkey.core.Session;
+import dev.latchkey.core.SessionValidation;
+import dev.latchkey.store.SessionStore;
+import dev.latchkey.store.SessionStoreContract;
+import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.testing.MutableClock;
+import dev.latchkey.testing.Provider;
+import dev.latchkey.testing.StatementCounter;
+import dev.latchkey.testing.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The JPA store on a real database under a real provider: the store contract, plus time zones,
+ * concurrency, the hot-path cost, cleanup at scale and the shipped DDL. One small subclass per
+ * database and provider supplies {@link #database()} and {@link #provider()}.
+ *
+ * <p>The table is created from the script shipped in the jar, with schema generation off.
+ */
+public abstract class JpaStoreSuite extends SessionStoreContract {
+
+    private static final Map<Class<?>, Fixture> FIXTURES = new HashMap<>();
+
+    private record Fixture(StatementCounter statements, EntityManagerFactory emf) {
+    }
+
+    protected abstract TestDatabase database();
+
+    protected abstract Provider provider();
+
+    private Fixture fixture() {
+        synchronized (FIXTURES) {
+            return FIXTURES.computeIfAbsent(getClass(), k -> {
+                database().recreateSchema();
+                StatementCounter statements = new StatementCounter(database().dataSource());
+                return new Fixture(statements, provider().open(statements, false));
+            });
+        }
+    }
+
+    @AfterAll
+    static void closeFactories() {
+        synchronized (FIXTURES) {
+            FIXTURES.values().forEach(f -> f.emf().close());
+            FIXTURES.clear();
+        }
+    }
+
+    @Override
+    protected SessionStore createStore() {
+        Fixture fixture = fixture();
+        database().execute("DELETE FROM latchkey_session");
+        JpaSessionStore store = JpaSessionStore.resourceLocal(fixture.emf());
+        fixture.statements().reset();
+        return store;
+    }
+
+    private StatementCounter statements() {
+        return fixture().statements();
+    }
+
+    // ---- shipped DDL and the schema check ----
+
+    @Test
+    void schemaCheckRecognisesTheDatabaseAndAcceptsTheShippedScript() {
+        assertEquals(database().product(), JpaSessionStore.resourceLocal(fixture().emf()).verifySchema());
+    }
+
+    @Test
+    void missingTableStopsTheStoreWithTheScriptToRun() {
+        try {
+            database().execute("DROP TABLE latchkey_session");
+            SessionStoreException e = assertThrows(SessionStoreException.class,
+                    () -> JpaSessionStore.resourceLocal(fixture().emf()));
+            assertTrue(e.getMessage().startsWith("Latchkey: table latchkey_session is missing"), e.getMessage());
+            assertTrue(e.getMessage().contains(database().product().createScript()), e.getMessage());
+        } finally {
+            database().recreateSchema();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource(delimiter = '|', value = {
+        "expires_at  | INTEGER",
+        "created_at  | INTEGER",
+        "group_names | VARCHAR(100)",
+        "user_id     | VARCHAR(20)"})
+    void mistypedColumnStopsTheStoreNamingTheColumn(String column, String wrongType) {
+        try {
+            database().execute(String.format(database().alterColumnTypeSql(), column, wrongType));
+            SessionStoreException e = assertThrows(SessionStoreException.class,
+                    () -> JpaSessionStore.resourceLocal(fixture().emf()));
+            assertTrue(e.getMessage().startsWith("Latchkey: column latchkey_session." + column + " "), e.getMessage());
+            assertTrue(e.getMessage().contains(database().product().createScript()), e.getMessage());
+        } finally {
+            database().recreateSchema();
+        }
+    }
+
+    @Test
+    void missingColumnStopsTheStoreNamingTheColumn() {
+        try {
+            database().execute("ALTER TABLE latchkey_session DROP COLUMN attributes");
+            SessionStoreException e = assertThrows(SessionStoreException.class,
+                    () -> JpaSessionStore.resourceLocal(fixture().emf()));
+            assertTrue(e.getMessage().startsWith("Latchkey: column latchkey_session.attributes is missing"), e.getMessage());
+        } finally {
+            database().recreateSchema();
+        }
+    }
+
+    @Test
+    void shippedScriptMatchesWhatTheProviderGeneratesFromTheMapping() throws SQLException {
+        Map<String, String> shipped = describeTable(database().dataSource());
+        assertEquals(15, shipped.size(), () -> "13 columns and 2 indexes expected: " + shipped);
+        database().execute("DROP TABLE latchkey_session");
+        try {
+            provider().open(database().dataSource(), true).close();
+            Map<String, String> generated = describeTable(database().dataSource());
+            assertEquals(generated, shipped);
+        } finally {
+            database().recreateSchema();
+        }
+    }
+
+    /** Column name → normalised type, length and nullability; index name → columns. */
+    private static Map<String, String> describeTable(javax.sql.DataSource ds) throws SQLException {
+        Map<String, String> description = new java.util.TreeMap<>();
+        try (Connection c = ds.getConnection()) {
+            var meta = c.getMetaData();
+            String table = meta.storesUpperCaseIdentifiers() ? "LATCHKEY_SESSION" : "latchkey_session";
+            try (ResultSet rs = meta.getColumns(c.getCatalog(), null, table, null)) {
+                while (rs.next()) {
+                    String type = rs.getString("TYPE_NAME").toLowerCase();
+                    String normalised = switch (type) {
+                        case "bit", "tinyint", "bool", "boolean" -> "boolean";
+                        case "int8", "bigint" -> "bigint";
+                        case "varchar", "character varying" -> "varchar(" + rs.getInt("COLUMN_SIZE") + ")";
+                        default -> type;
+                    };
+                    description.put(rs.getString("COLUMN_NAME").toLowerCase(),
+                            normalised + ("NO".equals(rs.getString("IS_NULLABLE")) ? " not null" : ""));
+                }
+            }
+            try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), null, table, false, false)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    if (index != null && index.toLowerCase().contains("_idx")) {
+                        description.merge("index " + index.toLowerCase(), rs.getString("COLUMN_NAME").toLowerCase(),
+                                (a, b) -> a + "," + b);
+                    }
+                }
+            }
+        }
+        return description;
+    }
+
+    // ---- the hot path, counted at the JDBC driver ----
+
+    @Test
+    void validationOutsideRenewalIsOneSelectAndNoWrite() {
+        IssuedSession issued = latchkey.createSession(NewSession.forUser("alice").rememberMe(true).groups(List.of("user")));
+        clock.advance(Duration.ofDays(3));
+        statements().reset();
+        assertTrue(latchkey.validateSession(issued.token()).isValid());
+        List<StatementCounter.Executed> executed = statements().executed();
+        assertEquals(1, executed.size(), () -> "statements: " + executed);
+        assertTrue(executed.get(0).isRead());
+    }
+
+    @Test
+    void renewalIsOneSelectAndOneConditionalUpdate() {
+        IssuedSession issued = latchkey.createSession(NewSession.forUser("alice").rememberMe(true));
+        clock.advance(Duration.ofDays(16));
+        statements().reset();
+        assertTrue(latchkey.validateSession(issued.token()).isFresh());
+        List<StatementCounter.Executed> executed = statements().executed();
+        assertEquals(2, executed.size(), () -> "statements: " + executed);
+        assertTrue(executed.get(0).isRead());
+        assertTrue(executed.get(1).sql().toLowerCase().startsWith("update latchkey_session"), executed.get(1).sql());
+        assertEquals(1, executed.get(1).rowsChanged());
+    }
+
+    // ---- time zones ----
+
+    @ParameterizedTest(name = "JVM in {0}, database in {1}")
+    @CsvSource({"Pacific/Auckland, UTC", "UTC, Pacific/Auckland", "America/Los_Angeles, Asia/Kolkata"})
+    void behavesIdenticallyWhateverTheTimeZones(String jvmZone, String databaseZone) throws SQLException {
+        TimeZone saved = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
+        ZoneId dbZone = ZoneId.of(databaseZone);
+        try (HikariDataSource ds = database().newDataSource(database().setTimeZoneSql(dbZone))) {
+            assertDatabaseZone(ds, dbZone);
+            EntityManagerFactory emf = provider().open(ds, false);
+            try {
+                // Start just before New Zealand leaves daylight saving time (2026-04-05), so a zone
+                // conversion anywhere would show as an hour's difference.
+                MutableClock zonedClock = MutableClock.startingAt("2026-04-04T11:30:00.123Z");
+                Latchkey lk = new Latchkey(JpaSessionStore.resourceLocal(emf), zonedClock, LatchkeyConfig.defaults());
+                Instant t0 = zonedClock.instant();
+                IssuedSession issued = lk.createSession(NewSession.forUser("zoned").rememberMe(true));
+
+                assertEquals(t0.plus(Duration.ofDays(30)).toEpochMilli(), rawMillis(ds, issued.session().id(), "expires_at"));
+                assertEquals(t0.toEpochMilli(), rawMillis(ds, issued.session().id(), "created_at"));
+                Session listed = lk.listUserSessions("zoned").get(0);
+                assertEquals(issued.session(), listed);
+
+                zonedClock.advance(Duration.ofDays(15).plusHours(1));
+                SessionValidation renewed = lk.validateSession(issued.token());
+                assertTrue(renewed.isFresh());
+                Instant t1 = zonedClock.instant();
+                assertEquals(t1.plus(Duration.ofDays(30)), renewed.session().orElseThrow().expiresAt());
+                assertEquals(t1.plus(Duration.ofDays(30)).toEpochMilli(), rawMillis(ds, issued.session().id(), "expires_at"));
+                assertEquals(t1, lk.listUserSessions("zoned").get(0).renewedAt());
+
+                zonedClock.advance(Duration.ofDays(30).minusMillis(1));
+                assertTrue(lk.validateSession(issued.token()).isValid(), "one millisecond before the deadline");
+                zonedClock.advance(Duration.ofDays(30));
+                assertEquals(Reason.SESSION_EXPIRED, lk.validateSession(issued.token()).rejection().orElseThrow());
+            } finally {
+                emf.close();
+            }
+        } finally {
+            TimeZone.setDefault(saved);
+        }
+    }
+
+    private void assertDatabaseZone(javax.sql.DataSource ds, ZoneId zone) throws SQLException {
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(database().currentTimeZoneSql())) {
+            rs.next();
+            String reported = rs.getString(1);
+            String offset = zone.getRules().getOffset(Instant.now()).getId().replace("Z", "+00:00");
+            assertTrue(reported.equals(zone.getId()) || reported.equals(offset) || reported.equals("UTC") && zone.getId().equals("UTC"),
+                    "database session zone is " + reported + ", expected " + zone);
+        }
+    }
+
+    private static long rawMillis(javax.sql.DataSource ds, String id, String column) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM latchkey_session WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    // ---- concurrency ----
+
+    @Test
+    void renewalStormChangesTheRowExactlyOnce() throws Exception {
+        IssuedSession issued = latchkey.createSession(NewSession.forUser("alice").rememberMe(true));
+        clock.advance(Duration.ofDays(20));
+        statements().reset();
+        int threads = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<SessionValidation>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return latchkey.validateSession(issued.token());
+                }));
+            }
+            go.countDown();
+            int fresh = 0;
+            for (Future<SessionValidation> f : futures) {
+                SessionValidation v = f.get(120, TimeUnit.SECONDS);
+                assertTrue(v.isValid(), v::toString);
+                fresh += v.isFresh() ? 1 : 0;
+            }
+            assertEquals(1, fresh);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, statements().rowsUpdated(), "exactly one row change");
+    }
+
+    @Test
+    void noValidationStartedAfterInvalidateReturnedSucceeds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 10; round++) {
+                IssuedSession issued = latchkey.createSession(NewSession.forUser("racer").rememberMe(true));
+                AtomicLong tickets = new AtomicLong();
+                AtomicLong invalidatedAt = new AtomicLong(Long.MAX_VALUE);
+                AtomicBoolean stop = new AtomicBoolean();
+                ConcurrentLinkedQueue<long[]> outcomes = new ConcurrentLinkedQueue<>();
+                List<Future<?>> validators = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    validators.add(pool.submit(() -> {
+                        while (!stop.get()) {
+                            long ticket = tickets.incrementAndGet();
+                            boolean valid = latchkey.validateSession(issued.token()).isValid();
+                            outcomes.add(new long[] {ticket, valid ? 1 : 0});
+                        }
+                        return null;
+                    }));
+                }
+                awaitTickets(tickets, 30);
+                assertTrue(latchkey.invalidateSession(issued.session().id()));
+                invalidatedAt.set(tickets.incrementAndGet());
+                awaitTickets(tickets, invalidatedAt.get() + 30);
+                stop.set(true);
+                for (Future<?> v : validators) {
+                    v.get(60, TimeUnit.SECONDS);
+                }
+                long late = outcomes.stream().filter(o -> o[0] > invalidatedAt.get() && o[1] == 1).count();
+                assertEquals(0, late, "validations that started after invalidate returned and still succeeded");
+                assertTrue(outcomes.stream().anyMatch(o -> o[1] == 1), "some validations ran before the invalidation");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitTickets(AtomicLong tickets, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (tickets.get() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("validators made no progress");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void invalidateOthersRacingWithANewSignInLeavesAConsistentState() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 15; round++) {
+                String user = "pw-change-" + round;
+                IssuedSession current = latchkey.createSession(NewSession.forUser(user));
+                List<IssuedSession> others = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    others.add(latchkey.createSession(NewSession.forUser(user)));
+                }
+                CyclicBarrier barrier = new CyclicBarrier(2);
+                Future<Integer> revoke = pool.submit(() -> {
+                    barrier.await();
+                    return latchkey.invalidateOtherSessions(user, current.session().id());
+                });
+                Future<IssuedSession> signIn = pool.submit(() -> {
+                    barrier.await();
+                    return latchkey.createSession(NewSession.forUser(user));
+                });
+                int revoked = revoke.get(60, TimeUnit.SECONDS);
+                IssuedSession fresh = signIn.get(60, TimeUnit.SECONDS);
+
+                assertTrue(latchkey.validateSession(current.token()).isValid(), "the current session survives");
+                for (IssuedSession other : others) {
+                    assertFalse(latchkey.validateSession(other.token()).isValid(), "older sessions are gone");
+                }
+                boolean freshSurvived = latchkey.validateSession(fresh.token()).isValid();
+                assertEquals(freshSurvived ? 5 : 6, revoked, "the count matches what was deleted");
+                Set<String> listed = Set.copyOf(latchkey.listUserSessions(user).stream().map(Session::id).toList());
+                assertEquals(freshSurvived ? Set.of(current.session().id(), fresh.session().id())
+                        : Set.of(current.session().id()), listed);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cleanupRacingWithRenewalsNeverDeletesARenewedSession() throws Exception {
+        int sessions = 200;
+        List<IssuedSession> issued = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            issued.add(latchkey.createSession(NewSession.forUser("race-" + i)));
+        }
+        // The renewing side sees each session a second before its deadline; the cleaning side
+        // runs a second after it, so every session not renewed first is due for deletion.
+        MutableClock renewerClock = new MutableClock(T0.plus(Duration.ofDays(1)).minusSeconds(1));
+        MutableClock cleanerClock = new MutableClock(T0.plus(Duration.ofDays(1)).plusSeconds(1));
+        Latchkey renewer = new Latchkey(store, renewerClock, LatchkeyConfig.defaults());
+        Latchkey cleaner = new Latchkey(store, cleanerClock, LatchkeyConfig.builder().cleanupBatchSize(7).build());
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<List<Boolean>>> renewals = new ArrayList<>();
+            for (int part = 0; part < 2; part++) {
+                int from = part;
+                renewals.add(pool.submit(() -> {
+                    go.await();
+                    List<Boolean> fresh = new ArrayList<>();
+                    for (int i = from; i < sessions; i += 2) {
+                        fresh.add(renewer.validateSession(issued.get(i).token()).isFresh());
+                    }
+                    return fresh;
+                }));
+            }
+            Future<Integer> cleanup = pool.submit(() -> {
+                go.await();
+                int total = 0;
+                for (int pass = 0; pass < 5; pass++) {
+                    total += cleaner.deleteExpiredSessions();
+                }
+                return total;
+            });
+            go.countDown();
+            int deleted = cleanup.get(120, TimeUnit.SECONDS);
+            int renewedCount = 0;
+            for (int part = 0; part < 2; part++) {
+                List<Boolean> fresh = renewals.get(part).get(120, TimeUnit.SECONDS);
+                for (int k = 0; k < fresh.size(); k++) {
+                    IssuedSession s = issued.get(part + 2 * k);
+                    boolean present = store.find(s.session().id()).isPresent();
+                    assertEquals(fresh.get(k), present, "renewed sessions survive; the others are deleted");
+                    renewedCount += fresh.get(k) ? 1 : 0;
+                }
+            }
+            assertEquals(sessions, renewedCount + deleted, "every session renewed or deleted, none both");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- cleanup at scale ----
+
+    @Test
+    void cleansOneHundredThousandExpiredRowsInBatchesWhileValidationsSucceed() throws Exception {
+        int rows = 100_000;
+        insertExpiredRows(rows);
+        IssuedSession live = latchkey.createSession(NewSession.forUser("still-here").rememberMe(true));
+        clock.advance(Duration.ofHours(1));
+
+        AtomicBoolean cleaning = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> validations = pool.submit(() -> {
+                while (cleaning.get()) {
+                    if (latchkey.validateSession(live.token()).isValid()) {
+                        ok.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            long start = System.nanoTime();
+            int deleted = latchkey.deleteExpiredSessions();
+            long nanos = System.nanoTime() - start;
+            cleaning.set(false);
+            validations.get(60, TimeUnit.SECONDS);
+
+            assertEquals(rows, deleted);
+            assertEquals(0, failed.get(), "validations failed during cleanup");
+            assertTrue(ok.get() > 0, "validations ran during cleanup");
+            assertEquals(1, countRows());
+            recordCleanupFigure(rows, nanos, ok.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void insertExpiredRows(int rows) throws SQLException {
+        long created = T0.minus(Duration.ofDays(3)).toEpochMilli();
+        long expired = T0.minus(Duration.ofDays(2)).toEpochMilli();
+        try (Connection c = database().dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO latchkey_session (id, secret_hash, user_id,"
+                    + " created_at, expires_at, renewed_at, authenticated_at, idle_timeout_ms, persistent_cookie)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    ps.setString(1, String.format("x%031d", i));
+                    ps.setString(2, "0".repeat(64));
+                    ps.setString(3, "bulk-" + (i % 5000));
+                    ps.setLong(4, created);
+                    ps.setLong(5, expired + i);
+                    ps.setLong(6, created);
+                    ps.setLong(7, created);
+                    ps.setLong(8, Duration.ofDays(1).toMillis());
+                    ps.setBoolean(9, false);
+                    ps.addBatch();
+                    if (i % 2000 == 1999) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+        }
+    }
+
+    private long countRows() throws SQLException {
+        try (Connection c = database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM latchkey_session")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void recordCleanupFigure(int rows, long nanos, int validations) {
+        double seconds = nanos / 1e9;
+        String line = String.format("%s / %s: %d expired rows deleted in %.2f s (%.0f rows/s, batch %d),"
+                        + " %d validations succeeded meanwhile%n", database().description(), provider().displayName(),
+                rows, seconds, rows / seconds, LatchkeyConfig.defaults().cleanupBatchSize(), validations);
+        System.out.print(line);
+        try {
+            Files.writeString(Path.of("target", "cleanup-figures.txt"), line,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

