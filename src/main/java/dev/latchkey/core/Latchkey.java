@@ -3,6 +3,7 @@ package dev.latchkey.core;
 import dev.latchkey.store.SessionStore;
 import dev.latchkey.store.SessionStoreException;
 import dev.latchkey.store.StoredSession;
+import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.SessionCookie;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -251,12 +252,22 @@ public final class Latchkey {
      * validation reports {@link SessionValidation#isFresh()}.
      */
     public SessionCookie createSessionCookie(String token, Session session) {
+        return createSessionCookie(token, session, config.cookie());
+    }
+
+    /**
+     * The cookie that carries {@code token} for {@code session}, with other cookie settings than the
+     * configured ones (the web layer uses {@link CookieSettings#forPlainHttpLoopback()} for local
+     * development over plain HTTP).
+     */
+    public SessionCookie createSessionCookie(String token, Session session, CookieSettings settings) {
         Duration maxAge = null;
         if (session.persistent()) {
-            long seconds = Duration.between(now(), session.expiresAt()).getSeconds();
-            maxAge = Duration.ofSeconds(Math.max(seconds, 0));
+            // Whole seconds, rounded up: the cookie may outlive the session by under a second, never the reverse.
+            long millis = Duration.between(now(), session.expiresAt()).toMillis();
+            maxAge = Duration.ofSeconds(Math.max((millis + 999) / 1000, 0));
         }
-        return config.cookie().sessionCookie(token, maxAge);
+        return settings.sessionCookie(token, maxAge);
     }
 
     /** The cookie that removes the session cookie from the browser. */

@@ -20,6 +20,14 @@ public enum Reason {
     SECRET_MISMATCH("LK-105", "the token's secret does not match the stored hash"),
     /** The session store could not be reached or failed; nothing was decided about the session. */
     STORE_UNAVAILABLE("LK-106", "the session store failed or could not be reached"),
+    /** A session cookie (new, renewed or blank) could not be sent because the response was already committed. */
+    COOKIE_NOT_WRITTEN("LK-107", "the response was already committed, so the session cookie could not be sent;"
+            + " sign in or out before writing the response body"),
+    /** A sign-in was attempted and no identity store accepted the credential. */
+    INVALID_CREDENTIALS("LK-108", "no identity store accepted the credential"),
+    /** A cross-site request carried no session cookie. */
+    NO_TOKEN_CROSS_SITE("LK-109", "a cross-site request carried no session cookie: the front end must send"
+            + " credentials ('include'), and a cross-site cookie needs latchkey.cookie.same-site=None with Secure"),
     /** An unsafe request was marked cross-site (or same-site) by the browser's {@code Sec-Fetch-Site}. */
     CSRF_CROSS_SITE("LK-201", "an unsafe request came from another site (Sec-Fetch-Site); add its origin to the trusted origins if it is yours"),
     /** An unsafe request's {@code Origin} matched neither the request's own origin nor a trusted origin. */

@@ -8,13 +8,13 @@ import java.util.Locale;
  */
 public enum Database {
     /** PostgreSQL. */
-    POSTGRESQL("PostgreSQL", "postgresql"),
+    POSTGRESQL("PostgreSQL", "postgresql", "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"),
     /** MariaDB or MySQL. */
-    MARIADB("MariaDB/MySQL", "mariadb"),
+    MARIADB("MariaDB/MySQL", "mariadb", "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)"),
     /** H2 2.x. */
-    H2("H2", "h2"),
+    H2("H2", "h2", "SELECT DATEDIFF('MILLISECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP(3))"),
     /** Anything else: adapt one of the shipped scripts. */
-    OTHER("an unrecognised database", null);
+    OTHER("an unrecognised database", null, null);
 
     /** The folder inside the jar holding the scripts, one sub-folder per database. */
     public static final String SCHEMA_FOLDER = "META-INF/latchkey/schema/";
@@ -23,10 +23,22 @@ public enum Database {
 
     private final String displayName;
     private final String folder;
+    private final String clockSql;
 
-    Database(String displayName, String folder) {
+    Database(String displayName, String folder, String clockSql) {
         this.displayName = displayName;
         this.folder = folder;
+        this.clockSql = clockSql;
+    }
+
+    /** SQL returning the database's current time in epoch milliseconds, or {@code null} when unknown. */
+    String clockSql() {
+        return clockSql;
+    }
+
+    /** The class-path resource of script {@code fileName} for this database, or {@code null} for {@link #OTHER}. */
+    public String script(String fileName) {
+        return folder == null ? null : SCHEMA_FOLDER + folder + "/" + fileName;
     }
 
     /** A human-readable name. */

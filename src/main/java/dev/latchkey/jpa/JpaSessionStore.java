@@ -71,6 +71,7 @@ public final class JpaSessionStore implements SessionStore {
     private static final String GROUP_SEPARATOR = "\n";
 
     private final Transactions transactions;
+    private Database database = Database.OTHER;
 
     private JpaSessionStore(Transactions transactions) {
         this.transactions = transactions;
@@ -86,9 +87,47 @@ public final class JpaSessionStore implements SessionStore {
      *                               schema is wrong or the database cannot be reached
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf) {
+        return resourceLocal(emf, false);
+    }
+
+    /**
+     * Like {@link #resourceLocal(EntityManagerFactory)}; with {@code createMissingTable}, a missing
+     * table is first created from the script shipped for the database found (PostgreSQL, MariaDB/MySQL
+     * or H2). A table that exists but is wrong is never touched: that still stops the start.
+     */
+    public static JpaSessionStore resourceLocal(EntityManagerFactory emf, boolean createMissingTable) {
         JpaSessionStore store = new JpaSessionStore(Transactions.resourceLocal(emf));
-        store.verifySchema();
+        try {
+            store.database = store.verifySchema();
+        } catch (SchemaCheck.MissingTable missing) {
+            String script = missing.database.script(Database.CREATE_SCRIPT);
+            if (!createMissingTable || script == null) {
+                throw missing;
+            }
+            SqlScripts.run(emf, script);
+            store.database = store.verifySchema();
+        }
         return store;
+    }
+
+    /** The database product found by the schema check. */
+    public Database database() {
+        return database;
+    }
+
+    /**
+     * How far the database's clock is ahead of {@code jvmNow} (negative: behind), measured with one
+     * query; empty when the database is not one Latchkey knows. Sessions do not depend on the
+     * database clock (all times come from the JVM), so this is reported, never corrected.
+     */
+    public Optional<Duration> databaseClockSkew(Instant jvmNow) {
+        String sql = database.clockSql();
+        if (sql == null) {
+            return Optional.empty();
+        }
+        long databaseMillis = guard("clock", () -> transactions.read(em ->
+                ((Number) em.createNativeQuery(sql).getSingleResult()).longValue()));
+        return Optional.of(Duration.ofMillis(databaseMillis - jvmNow.toEpochMilli()));
     }
 
     /**

@@ -56,7 +56,8 @@ final class SchemaCheck {
             transactions.read(em -> em.createQuery("SELECT COUNT(s.id) FROM LatchkeySession s WHERE s.id = :id")
                     .setParameter("id", PROBE_ID).getSingleResult());
         } catch (RuntimeException e) {
-            throw fail("table " + TABLE + " is missing or cannot be read (" + rootMessage(e) + ")", e);
+            throw new MissingTable(fail("table " + TABLE + " is missing or cannot be read (" + rootMessage(e) + ")", e),
+                    database);
         }
         for (Column column : COLUMNS) {
             checkPresent(column);
@@ -129,6 +130,16 @@ final class SchemaCheck {
         }
     }
 
+    /** The table is not there at all: the one failure a start-up may repair by creating it. */
+    static final class MissingTable extends SessionStoreException {
+        final transient Database database;
+
+        MissingTable(SessionStoreException described, Database database) {
+            super(described.getMessage(), described.getCause());
+            this.database = database;
+        }
+    }
+
     private SessionStoreException fail(String problem, Throwable cause) {
         String message = "Latchkey: " + problem + ". Create the table with the script " + database.createScript()
                 + " from the Latchkey jar (database detected: " + database.displayName()
@@ -154,7 +165,7 @@ final class SchemaCheck {
         return String.valueOf(value);
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

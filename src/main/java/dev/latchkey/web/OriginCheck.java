@@ -95,6 +95,21 @@ public final class OriginCheck {
                 .orElse("https".equalsIgnoreCase(request.scheme()));
     }
 
+    /**
+     * Whether the client addressed a loopback host ({@code localhost}, {@code 127.0.0.0/8},
+     * {@code [::1]}): local development, where browsers treat plain HTTP as secure enough.
+     */
+    public boolean isLoopback(RequestFacts request) {
+        return ownOrigin(request).map(o -> isLoopbackHost(o.host())).orElse(false);
+    }
+
+    private static boolean isLoopbackHost(String host) {
+        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")) {
+            return true;
+        }
+        return host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
     private Optional<WebOrigin> ownOrigin(RequestFacts request) {
         String scheme = request.scheme();
         String host = request.host();

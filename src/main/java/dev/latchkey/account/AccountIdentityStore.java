@@ -1,0 +1,44 @@
+package dev.latchkey.account;
+
+import dev.latchkey.cdi.LatchkeyRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The identity store of the built-in accounts. Takes part in sign-ins only when
+ * {@code latchkey.accounts.enabled=true}; otherwise it validates nothing and the application's own
+ * identity stores decide alone.
+ */
+@ApplicationScoped
+public class AccountIdentityStore implements IdentityStore {
+
+    @Inject
+    LatchkeyRuntime runtime;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        Optional<AccountStore> store = runtime.accountStore();
+        if (store.isEmpty() || !(credential instanceof UsernamePasswordCredential password)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        String name = password.getCaller();
+        if (name == null || name.isEmpty() || name.length() > 255) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        AccountStore.Check check = store.get().check(name, password.getPassword().getValue());
+        return check.valid() ? new CredentialValidationResult(name, check.groups())
+                : CredentialValidationResult.INVALID_RESULT;
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return runtime.accountStore().isPresent() ? EnumSet.of(ValidationType.VALIDATE) : EnumSet.noneOf(ValidationType.class);
+    }
+}

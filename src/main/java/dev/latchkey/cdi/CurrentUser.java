@@ -1,0 +1,51 @@
+package dev.latchkey.cdi;
+
+import dev.latchkey.core.Session;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is making the current request. Inject it anywhere: it is never {@code null}; when nobody is
+ * signed in it is an anonymous user ({@link #isSignedIn()} false, no groups, no session).
+ *
+ * <pre>{@code
+ * @Inject CurrentUser user;
+ *
+ * if (user.isSignedIn() && user.isInGroup("admin")) { ... }
+ * }</pre>
+ *
+ * <p>The session is validated once per request, however many components ask.
+ */
+public interface CurrentUser {
+
+    /** Whether a valid session (cookie or bearer token) came with the request. */
+    boolean isSignedIn();
+
+    /**
+     * The user's id, as the identity store named the caller at sign-in.
+     *
+     * @throws IllegalStateException when nobody is signed in
+     */
+    String id();
+
+    /**
+     * The name the container knows the caller by ({@code getUserPrincipal().getName()}); the same as
+     * {@link #id()}.
+     *
+     * @throws IllegalStateException when nobody is signed in
+     */
+    String name();
+
+    /** The caller's groups; empty when nobody is signed in. */
+    Set<String> groups();
+
+    /** Whether the caller is in {@code group}. */
+    boolean isInGroup(String group);
+
+    /** The session's metadata (never its token); empty when nobody is signed in. */
+    Optional<Session> session();
+
+    /** When the user last presented a credential, for "signed in recently" checks. */
+    Optional<Instant> authenticatedAt();
+}

@@ -1,0 +1,25 @@
+package dev.latchkey.cdi;
+
+import dev.latchkey.servlet.RequestSessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Produces {@link CurrentUser} once per request from the state the authentication mechanism found. */
+@ApplicationScoped
+public class CurrentUserProducer {
+
+    @Inject
+    RequestSessions sessions;
+
+    /** The caller of the current request; anonymous when nobody is signed in, never {@code null}. */
+    @Produces
+    @RequestScoped
+    public CurrentUser currentUser(HttpServletRequest request) {
+        return sessions.resolve(request, null).activeSession()
+                .<CurrentUser>map(SignedInUser::new)
+                .orElse(SignedInUser.ANONYMOUS);
+    }
+}

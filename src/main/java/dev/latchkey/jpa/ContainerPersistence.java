@@ -1,0 +1,163 @@
+package dev.latchkey.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.ValidationMode;
+import jakarta.persistence.spi.ClassTransformer;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import jakarta.persistence.spi.PersistenceUnitInfo;
+import jakarta.persistence.spi.PersistenceUnitTransactionType;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * Latchkey's own persistence unit, built in code on a DataSource with whichever JPA provider the
+ * server ships (EclipseLink on Payara and Open Liberty, Hibernate on WildFly). No
+ * {@code persistence.xml} is shipped, so the application's own units, and its
+ * {@code @PersistenceContext} injections without a unit name, are unaffected.
+ *
+ * <p>The unit is {@code RESOURCE_LOCAL}: Latchkey commits its own short transactions, outside any
+ * transaction of the application.
+ */
+public final class ContainerPersistence {
+
+    /** The unit's name. */
+    public static final String UNIT_NAME = "latchkey";
+
+    private ContainerPersistence() {
+    }
+
+    /**
+     * Opens Latchkey's unit on {@code dataSource}.
+     *
+     * @param managedClasses the entity classes: {@link SessionEntity} and, when accounts are on, the account entity
+     * @param providerClass  the provider's class name, or {@code null} for the first the server offers
+     * @throws PersistenceException naming the providers tried when none could open the unit
+     */
+    public static EntityManagerFactory open(DataSource dataSource, List<Class<?>> managedClasses, String providerClass) {
+        List<PersistenceProvider> providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver()
+                .getPersistenceProviders();
+        List<String> tried = new ArrayList<>();
+        RuntimeException last = null;
+        for (PersistenceProvider provider : providers) {
+            String name = provider.getClass().getName();
+            if (providerClass != null && !providerClass.equals(name)) {
+                continue;
+            }
+            tried.add(name);
+            try {
+                EntityManagerFactory emf = provider.createContainerEntityManagerFactory(
+                        new UnitInfo(name, dataSource, managedClasses), Map.of());
+                if (emf != null) {
+                    return emf;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw new PersistenceException("Latchkey: no JPA provider could open its persistence unit (tried "
+                + (tried.isEmpty() ? "none: the server offers no provider" : String.join(", ", tried))
+                + "). Enable the server's JPA feature, or set latchkey.persistence.provider.", last);
+    }
+
+    private record UnitInfo(String providerClass, DataSource dataSource, List<Class<?>> classes)
+            implements PersistenceUnitInfo {
+
+        @Override
+        public String getPersistenceUnitName() {
+            return UNIT_NAME;
+        }
+
+        @Override
+        public String getPersistenceProviderClassName() {
+            return providerClass;
+        }
+
+        @Override
+        public PersistenceUnitTransactionType getTransactionType() {
+            return PersistenceUnitTransactionType.RESOURCE_LOCAL;
+        }
+
+        @Override
+        public DataSource getJtaDataSource() {
+            return null;
+        }
+
+        @Override
+        public DataSource getNonJtaDataSource() {
+            return dataSource;
+        }
+
+        @Override
+        public List<String> getMappingFileNames() {
+            return List.of();
+        }
+
+        @Override
+        public List<URL> getJarFileUrls() {
+            return List.of();
+        }
+
+        @Override
+        public URL getPersistenceUnitRootUrl() {
+            var source = SessionEntity.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : source.getLocation();
+        }
+
+        @Override
+        public List<String> getManagedClassNames() {
+            return classes.stream().map(Class::getName).toList();
+        }
+
+        @Override
+        public boolean excludeUnlistedClasses() {
+            return true;
+        }
+
+        @Override
+        public SharedCacheMode getSharedCacheMode() {
+            return SharedCacheMode.NONE;
+        }
+
+        @Override
+        public ValidationMode getValidationMode() {
+            return ValidationMode.NONE;
+        }
+
+        @Override
+        public Properties getProperties() {
+            Properties p = new Properties();
+            p.setProperty("eclipselink.weaving", "false");
+            p.setProperty("eclipselink.logging.level", "WARNING");
+            p.setProperty("hibernate.transaction.coordinator_class", "jdbc");
+            p.setProperty("hibernate.archive.autodetection", "");
+            return p;
+        }
+
+        @Override
+        public String getPersistenceXMLSchemaVersion() {
+            return "3.0";
+        }
+
+        @Override
+        public ClassLoader getClassLoader() {
+            return SessionEntity.class.getClassLoader();
+        }
+
+        @Override
+        public void addTransformer(ClassTransformer transformer) {
+            // no weaving: the entities are read through projections only
+        }
+
+        @Override
+        public ClassLoader getNewTempClassLoader() {
+            return SessionEntity.class.getClassLoader();
+        }
+    }
+}

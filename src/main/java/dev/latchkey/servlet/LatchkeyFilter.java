@@ -1,0 +1,45 @@
+package dev.latchkey.servlet;
+
+import dev.latchkey.web.CsrfDecision;
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Runs before the application on every request: makes sure the session was resolved (and its
+ * cookie renewed or cleared before anything is written), then applies the CSRF decision. A rejected
+ * request gets 403 with the reason's message id and never reaches the application.
+ *
+ * <p>Registered for {@code /*} by {@link LatchkeyInitializer}; nothing to declare in {@code web.xml}.
+ */
+public class LatchkeyFilter implements Filter {
+
+    @Inject
+    RequestSessions sessions;
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RequestState state = sessions.resolve(http, httpResponse);
+        CsrfDecision decision = sessions.originCheck().decide(RequestSessions.facts(http), state.cookieAuthenticated());
+        if (!decision.allowed()) {
+            sessions.diagnostics().reject(http, httpResponse, decision.rejection());
+            httpResponse.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            httpResponse.setContentType("text/plain;charset=UTF-8");
+            httpResponse.getWriter().write("Forbidden: cross-site request rejected ("
+                    + decision.rejection().messageId() + " " + decision.rejection().name() + ")\n");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

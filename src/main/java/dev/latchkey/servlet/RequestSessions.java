@@ -1,0 +1,193 @@
+package dev.latchkey.servlet;
+
+import dev.latchkey.core.IssuedSession;
+import dev.latchkey.core.Latchkey;
+import dev.latchkey.core.NewSession;
+import dev.latchkey.core.Reason;
+import dev.latchkey.core.Session;
+import dev.latchkey.core.SessionToken;
+import dev.latchkey.core.SessionValidation;
+import dev.latchkey.web.CookieSettings;
+import dev.latchkey.web.OriginCheck;
+import dev.latchkey.web.RequestFacts;
+import dev.latchkey.web.RequestTokens;
+import dev.latchkey.web.SessionCookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The session of a servlet request: reads the token (bearer header first, then the session cookie),
+ * validates it once per request, and writes the session cookie — renewed, new or blank — onto the
+ * response before the application has written anything. The only place Latchkey sets a cookie.
+ */
+public final class RequestSessions {
+
+    /** At most this many well-formed session cookies of one request are looked up. */
+    static final int MAX_COOKIES_TRIED = 3;
+    private static final String[] FACT_HEADERS = {"Origin", "Sec-Fetch-Site", "Forwarded", "X-Forwarded-Proto",
+        "X-Forwarded-Host"};
+
+    private final Latchkey latchkey;
+    private final OriginCheck originCheck;
+    private final Diagnostics diagnostics;
+
+    /**
+     * @param latchkey    the sessions
+     * @param originCheck the CSRF decision, which also knows the trusted proxies
+     * @param diagnostics where rejections are reported
+     */
+    public RequestSessions(Latchkey latchkey, OriginCheck originCheck, Diagnostics diagnostics) {
+        this.latchkey = latchkey;
+        this.originCheck = originCheck;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The CSRF decision in use. */
+    public OriginCheck originCheck() {
+        return originCheck;
+    }
+
+    /** The diagnostics in use. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /**
+     * The state of this request, validating its token the first time it is asked. A renewed session's
+     * cookie, or the blank cookie for a rejected one, is added to {@code response} at that moment.
+     *
+     * @param response where cookies go; {@code null} when there is no response at hand (nothing is written)
+     */
+    public RequestState resolve(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(RequestState.ATTRIBUTE) instanceof RequestState known) {
+            return known;
+        }
+        RequestState state = validate(request, response);
+        request.setAttribute(RequestState.ATTRIBUTE, state);
+        if (state.rejection() != null && state.rejection() != Reason.NO_TOKEN) {
+            diagnostics.reject(request, response, state.rejection());
+        }
+        return state;
+    }
+
+    private RequestState validate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> bearer = RequestTokens.bearerToken(request.getHeader("Authorization"));
+        if (bearer.isPresent()) {
+            SessionValidation v = latchkey.validateSession(bearer.get());
+            return new RequestState(v.session().orElse(null), v.rejection().orElse(null), false);
+        }
+        CookieSettings settings = cookieSettings(request);
+        List<String> values = RequestTokens.cookieValues(headers(request, "Cookie"), settings.name());
+        if (values.isEmpty()) {
+            boolean crossSite = "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
+            return new RequestState(null, crossSite ? Reason.NO_TOKEN_CROSS_SITE : Reason.NO_TOKEN, false);
+        }
+        Reason last = Reason.MALFORMED_TOKEN;
+        int tried = 0;
+        for (String value : values) {
+            if (!SessionToken.isWellFormed(value) || tried++ >= MAX_COOKIES_TRIED) {
+                continue;
+            }
+            SessionValidation v = latchkey.validateSession(value);
+            if (v.isValid()) {
+                Session session = v.session().orElseThrow();
+                if (v.isFresh()) {
+                    write(request, response, latchkey.createSessionCookie(value, session, settings));
+                }
+                return new RequestState(session, null, true);
+            }
+            last = v.rejection().orElseThrow();
+            if (last == Reason.STORE_UNAVAILABLE) {
+                return new RequestState(null, last, true); // keep the cookie: the session may be fine
+            }
+        }
+        write(request, response, settings.blankCookie());
+        return new RequestState(null, last, true);
+    }
+
+    /**
+     * Signs a user in: deletes any session the request carried (no fixation), creates a new one and
+     * sets its cookie.
+     */
+    public IssuedSession signIn(HttpServletRequest request, HttpServletResponse response, String userId,
+            Collection<String> groups, boolean rememberMe) {
+        resolve(request, null).activeSession().ifPresent(old -> latchkey.invalidateSession(old.id()));
+        IssuedSession issued = latchkey.createSession(NewSession.forUser(userId)
+                .rememberMe(rememberMe)
+                .client(request.getRemoteAddr(), request.getHeader("User-Agent"))
+                .groups(groups));
+        write(request, response, latchkey.createSessionCookie(issued.token(), issued.session(), cookieSettings(request)));
+        request.setAttribute(RequestState.ATTRIBUTE, new RequestState(issued.session(), null, true));
+        request.setAttribute(IssuedToken.ATTRIBUTE, new IssuedToken(issued.token()));
+        return issued;
+    }
+
+    /** Signs the request's session out: deletes it and sends the blank cookie. */
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        resolve(request, null).activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
+        write(request, response, cookieSettings(request).blankCookie());
+        request.setAttribute(RequestState.ATTRIBUTE, new RequestState(null, Reason.NO_TOKEN, false));
+    }
+
+    /**
+     * The cookie settings for this request: the configured ones, or, on plain HTTP to a loopback
+     * host, the same without {@code Secure} and the {@code __Host-} prefix, so local development
+     * works in every browser.
+     */
+    public CookieSettings cookieSettings(HttpServletRequest request) {
+        CookieSettings configured = latchkey.config().cookie();
+        RequestFacts facts = facts(request);
+        if (!configured.secure() || originCheck.isSecure(facts)) {
+            return configured;
+        }
+        if (originCheck.isLoopback(facts)) {
+            diagnostics.once("loopback", System.Logger.Level.INFO, "LK-301 plain HTTP to a loopback host: the session"
+                    + " cookie is sent without Secure and without the __Host- prefix for local development");
+            return configured.forPlainHttpLoopback();
+        }
+        String origin = originCheck.requestOrigin(facts).orElse("an unparseable host");
+        diagnostics.once("plain-http " + origin, System.Logger.Level.WARNING, "LK-302 a Secure session cookie is"
+                + " sent over plain HTTP to " + origin + "; browsers will drop it. Serve HTTPS, or list the TLS proxy"
+                + " in latchkey.proxy.trusted so that its X-Forwarded-Proto is believed");
+        return configured;
+    }
+
+    /** Adds a cookie to the response unless it is already committed, which is reported as {@link Reason#COOKIE_NOT_WRITTEN}. */
+    boolean write(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
+        if (response == null) {
+            return false;
+        }
+        if (response.isCommitted()) {
+            diagnostics.reject(request, response, Reason.COOKIE_NOT_WRITTEN);
+            diagnostics.once("cookie-not-written", System.Logger.Level.WARNING, Reason.COOKIE_NOT_WRITTEN.messageId()
+                    + " " + Reason.COOKIE_NOT_WRITTEN.hint());
+            return false;
+        }
+        response.addHeader("Set-Cookie", cookie.toSetCookieHeader());
+        return true;
+    }
+
+    /** The facts of the request the CSRF decision and proxy handling need. */
+    public static RequestFacts facts(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : FACT_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new RequestFacts(request.getMethod(), request.getScheme(), request.getHeader("Host"),
+                request.getRemoteAddr(), headers);
+    }
+
+    private static List<String> headers(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+}
