@@ -37,8 +37,21 @@ public class AccountIdentityStore implements IdentityStore {
                 : CredentialValidationResult.INVALID_RESULT;
     }
 
+    /**
+     * Validates and provides groups (the container ignores groups from a store that only validates).
+     * Asked before the application has started, so it cannot depend on the setting.
+     */
     @Override
     public Set<ValidationType> validationTypes() {
-        return runtime.accountStore().isPresent() ? EnumSet.of(ValidationType.VALIDATE) : EnumSet.noneOf(ValidationType.class);
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
+        Optional<AccountStore> store = runtime.accountStore();
+        if (store.isEmpty() || validationResult.getCallerPrincipal() == null) {
+            return Set.of();
+        }
+        return store.get().groups(validationResult.getCallerPrincipal().getName()).orElse(Set.of());
     }
 }

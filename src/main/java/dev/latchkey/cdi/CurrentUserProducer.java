@@ -1,6 +1,6 @@
 package dev.latchkey.cdi;
 
-import dev.latchkey.servlet.RequestSessions;
+import dev.latchkey.servlet.SessionsSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -12,13 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 public class CurrentUserProducer {
 
     @Inject
-    RequestSessions sessions;
+    SessionsSource source;
 
     /** The caller of the current request; anonymous when nobody is signed in, never {@code null}. */
     @Produces
     @RequestScoped
     public CurrentUser currentUser(HttpServletRequest request) {
-        return sessions.resolve(request, null).activeSession()
+        return source.requestSessions().resolve(request, null).activeSession()
                 .<CurrentUser>map(SignedInUser::new)
                 .orElse(SignedInUser.ANONYMOUS);
     }

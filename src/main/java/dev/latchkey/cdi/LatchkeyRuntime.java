@@ -11,6 +11,8 @@ import dev.latchkey.jpa.SessionEntity;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.security.MechanismSettings;
 import dev.latchkey.servlet.Diagnostics;
+import dev.latchkey.servlet.LatchkeyStartup;
+import dev.latchkey.servlet.SessionsSource;
 import dev.latchkey.servlet.RequestSessions;
 import dev.latchkey.store.SessionStore;
 import dev.latchkey.web.CookieSettings;
@@ -18,8 +20,6 @@ import dev.latchkey.web.OriginCheck;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -34,6 +34,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
@@ -47,7 +49,7 @@ import javax.sql.DataSource;
  * {@link Clock} (the source of time).
  */
 @ApplicationScoped
-public class LatchkeyRuntime {
+public class LatchkeyRuntime implements SessionsSource, MechanismSettings, LatchkeyStartup.Startable {
 
     private static final System.Logger LOG = System.getLogger("dev.latchkey");
 
@@ -64,17 +66,18 @@ public class LatchkeyRuntime {
     @Inject
     Instance<Clock> customClock;
 
+
     @Inject
     OutsideTransactions outside;
 
     private volatile State state;
-    private volatile ServletContext servletContext;
     private ScheduledFuture<?> cleanup;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (event instanceof ServletContext context) {
-            servletContext = context;
-        }
+    private volatile ServletContext servletContext;
+
+    @Override
+    public void start(ServletContext context) {
+        servletContext = context;
         state();
     }
 
@@ -113,9 +116,11 @@ public class LatchkeyRuntime {
             if (settings.accounts()) {
                 entities.add(AccountEntity.class);
             }
-            emf = ContainerPersistence.open(lookupDataSource(settings.dataSource()), entities, settings.persistenceProvider());
+            DataSource dataSource = lookupDataSource(settings.dataSource());
+            Database product = outside.call(() -> productOf(dataSource));
+            emf = ContainerPersistence.open(dataSource, entities, settings.persistenceProvider());
             EntityManagerFactory unit = emf;
-            JpaSessionStore jpa = outside.call(() -> JpaSessionStore.resourceLocal(unit, settings.createMissingTables()));
+            JpaSessionStore jpa = outside.call(() -> JpaSessionStore.resourceLocal(unit, settings.createMissingTables(), product));
             String skew = outside.call(() -> jpa.databaseClockSkew(clock.instant()))
                     .map(d -> "database clock " + d.toMillis() + " ms from the JVM's").orElse("database clock not measured");
             storeSummary = "JPA store on " + settings.dataSource() + " (" + jpa.database().displayName()
@@ -150,6 +155,15 @@ public class LatchkeyRuntime {
             throw new IllegalStateException("Latchkey: no DataSource at " + name + " (" + e + "). On Open Liberty declare"
                     + " <dataSource id=\"DefaultDataSource\"> in server.xml; elsewhere set latchkey.datasource to the JNDI"
                     + " name of the DataSource Latchkey's tables live in", e);
+        }
+    }
+
+    private static Database productOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Database.fromProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Latchkey: the DataSource for its tables cannot be reached: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -201,15 +215,13 @@ public class LatchkeyRuntime {
     }
 
     /** The per-request session handling the mechanism and the filter share. */
-    @Produces
+    @Override
     public RequestSessions requestSessions() {
         return state().sessions();
     }
 
-    /** The mechanism's settings. */
-    @Produces
-    public MechanismSettings mechanismSettings() {
-        String loginPage = state().settings().loginPage();
-        return () -> loginPage;
+    @Override
+    public String loginPage() {
+        return state().settings().loginPage();
     }
 }

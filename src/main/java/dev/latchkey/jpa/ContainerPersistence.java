@@ -134,7 +134,7 @@ public final class ContainerPersistence {
         public Properties getProperties() {
             Properties p = new Properties();
             p.setProperty("eclipselink.weaving", "false");
-            p.setProperty("eclipselink.logging.level", "WARNING");
+            p.setProperty("eclipselink.logging.level", "SEVERE"); // failures reach the caller as exceptions
             p.setProperty("hibernate.transaction.coordinator_class", "jdbc");
             p.setProperty("hibernate.archive.autodetection", "");
             return p;

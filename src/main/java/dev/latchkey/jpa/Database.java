@@ -52,6 +52,18 @@ public enum Database {
                 : SCHEMA_FOLDER + folder + "/" + CREATE_SCRIPT;
     }
 
+    /** Recognises a product from JDBC's {@code DatabaseMetaData.getDatabaseProductName()}. */
+    public static Database fromProductName(String productName) {
+        String p = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (p.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (p.contains("mariadb") || p.contains("mysql")) {
+            return MARIADB;
+        }
+        return p.equals("h2") ? H2 : OTHER;
+    }
+
     /** Recognises a product from what {@code SELECT version()} or {@code H2VERSION()} returned. */
     static Database fromVersionText(String version, boolean h2) {
         if (h2) {

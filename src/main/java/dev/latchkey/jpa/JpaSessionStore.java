@@ -96,7 +96,16 @@ public final class JpaSessionStore implements SessionStore {
      * or H2). A table that exists but is wrong is never touched: that still stops the start.
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf, boolean createMissingTable) {
+        return resourceLocal(emf, createMissingTable, null);
+    }
+
+    /**
+     * Like {@link #resourceLocal(EntityManagerFactory, boolean)}, for a caller that already knows the
+     * database product (from the DataSource's metadata), which spares the detection queries.
+     */
+    public static JpaSessionStore resourceLocal(EntityManagerFactory emf, boolean createMissingTable, Database database) {
         JpaSessionStore store = new JpaSessionStore(Transactions.resourceLocal(emf));
+        store.database = database == null ? Database.OTHER : database;
         try {
             store.database = store.verifySchema();
         } catch (SchemaCheck.MissingTable missing) {
@@ -140,7 +149,7 @@ public final class JpaSessionStore implements SessionStore {
      * @throws SessionStoreException naming the table, the column and the script to run
      */
     public Database verifySchema() {
-        return new SchemaCheck(transactions).run();
+        return new SchemaCheck(transactions, database).run();
     }
 
     @Override

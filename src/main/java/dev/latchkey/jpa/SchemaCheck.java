@@ -40,8 +40,11 @@ final class SchemaCheck {
     private final Transactions transactions;
     private Database database = Database.OTHER;
 
-    SchemaCheck(Transactions transactions) {
+    private final Database known;
+
+    SchemaCheck(Transactions transactions, Database known) {
         this.transactions = transactions;
+        this.known = known;
     }
 
     /**
@@ -51,7 +54,7 @@ final class SchemaCheck {
      * @throws SessionStoreException naming the table, the column and the script when the schema is wrong
      */
     Database run() {
-        database = detectDatabase();
+        database = known != null && known != Database.OTHER ? known : detectDatabase();
         try {
             transactions.read(em -> em.createQuery("SELECT COUNT(s.id) FROM LatchkeySession s WHERE s.id = :id")
                     .setParameter("id", PROBE_ID).getSingleResult());

@@ -4,6 +4,7 @@ import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.servlet.RequestSessions;
 import dev.latchkey.servlet.RequestState;
+import dev.latchkey.servlet.SessionsSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,7 +38,7 @@ import java.util.Set;
 public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
-    RequestSessions sessions;
+    SessionsSource source;
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -48,10 +49,11 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        RequestSessions sessions = source.requestSessions();
         AuthenticationParameters parameters = context.getAuthParameters();
         Credential credential = parameters == null ? null : parameters.getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
-            return signIn(request, response, context, credential, parameters.isRememberMe());
+            return signIn(sessions, request, response, context, credential, parameters.isRememberMe());
         }
         RequestState state = sessions.resolve(request, response);
         if (state.session() != null) {
@@ -73,7 +75,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return context.responseUnauthorized();
     }
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+    private AuthenticationStatus signIn(RequestSessions sessions, HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, Credential credential, boolean rememberMe) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -87,7 +89,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        sessions.signOut(request, response);
+        source.requestSessions().signOut(request, response);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 

@@ -21,7 +21,7 @@ import java.io.IOException;
 public class LatchkeyFilter implements Filter {
 
     @Inject
-    RequestSessions sessions;
+    SessionsSource source;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -30,6 +30,7 @@ public class LatchkeyFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        RequestSessions sessions = source.requestSessions();
         RequestState state = sessions.resolve(http, httpResponse);
         CsrfDecision decision = sessions.originCheck().decide(RequestSessions.facts(http), state.cookieAuthenticated());
         if (!decision.allowed()) {

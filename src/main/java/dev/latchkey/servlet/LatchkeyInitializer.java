@@ -7,7 +7,10 @@ import jakarta.servlet.ServletContext;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Registers {@link LatchkeyFilter} for every request of the application, ahead of the application's own filters. */
+/**
+ * Registers {@link LatchkeyFilter} for every request of the application, ahead of the application's
+ * own filters, and {@link LatchkeyStartup} to start Latchkey with the application.
+ */
 public class LatchkeyInitializer implements ServletContainerInitializer {
 
     /** The filter's name, for ordering it in {@code web.xml} if ever needed. */
@@ -15,6 +18,7 @@ public class LatchkeyInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        context.addListener(LatchkeyStartup.class);
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, LatchkeyFilter.class);
         if (filter != null) { // null: the application already declared a filter of this name
             filter.setAsyncSupported(true);

@@ -1,0 +1,319 @@
+package dev.latchkey.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What a user of Latchkey depends on, against a real server: the test WAR carries Latchkey's jar
+ * in WEB-INF/lib, as an application would. One subclass per server supplies the deployment.
+ * Requests go to {@code http://localhost}, so the session cookie is the loopback one: no
+ * {@code Secure}, no {@code __Host-} prefix.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class ContainerFlows {
+
+    private static final Pattern PERSISTENT_COOKIE = Pattern.compile(
+            "latchkey=([a-z2-7]{32}\\.[a-z2-7]{52}); Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax");
+    private static final Pattern BROWSER_COOKIE = Pattern.compile(
+            "latchkey=([a-z2-7]{32}\\.[a-z2-7]{52}); Path=/; HttpOnly; SameSite=Lax");
+    private static final String BLANK_COOKIE = "latchkey=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax";
+    private static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    private HttpSession browser() {
+        return new HttpSession(base);
+    }
+
+    private static String newUser(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private HttpSession signedIn(String user, boolean rememberMe) {
+        HttpSession browser = browser();
+        HttpResponse<String> in = browser.postSameOrigin("signin", rememberMe
+                ? Map.of("username", user, "password", PASSWORD, "remember", "on")
+                : Map.of("username", user, "password", PASSWORD));
+        assertEquals(200, in.statusCode(), in::body);
+        return browser;
+    }
+
+    private void register(String user) {
+        HttpResponse<String> up = browser().postSameOrigin("signup", Map.of("username", user, "password", PASSWORD));
+        assertEquals(201, up.statusCode(), up::body);
+    }
+
+    private static String onlySetCookie(HttpResponse<?> response) {
+        List<String> all = HttpSession.setCookies(response);
+        assertEquals(1, all.size(), () -> "Set-Cookie headers: " + all.size());
+        return all.get(0);
+    }
+
+    private static String token(Pattern pattern, String setCookie) {
+        Matcher m = pattern.matcher(setCookie);
+        assertTrue(m.matches(), () -> "unexpected Set-Cookie attributes: " + setCookie.replaceAll("[a-z2-7]{52}", "<secret>"));
+        return m.group(1);
+    }
+
+    private void moveClock(long seconds) {
+        assertEquals(200, browser().post("test-clock", Map.of("seconds", Long.toString(seconds))).statusCode());
+    }
+
+    @Test
+    void signUpSignInAndTheContainerKnowsTheCaller() {
+        String user = newUser("alice");
+        register(user);
+        HttpSession browser = browser();
+        HttpResponse<String> in = browser.postSameOrigin("signin",
+                Map.of("username", user, "password", PASSWORD, "remember", "on"));
+        assertEquals(200, in.statusCode(), in::body);
+        assertEquals("signed in as " + user, in.body());
+        token(PERSISTENT_COOKIE, onlySetCookie(in));
+
+        HttpResponse<String> me = browser.get("me");
+        assertEquals(200, me.statusCode(), me::body);
+        assertTrue(me.body().contains("principal=" + user + "\n"), me.body());
+        assertTrue(me.body().contains("user-role=true\n"), me.body());
+        assertTrue(me.body().contains("admin-role=false\n"), me.body());
+        assertTrue(me.body().contains("current.id=" + user + "\n"), me.body());
+        assertTrue(me.body().contains("current.groups=[user]\n"), me.body());
+        assertTrue(me.body().contains("current.authenticated=true"), me.body());
+        assertTrue(HttpSession.setCookies(me).isEmpty(), "no cookie on an ordinary request");
+
+        HttpResponse<String> rest = browser.get("api/whoami");
+        assertEquals(200, rest.statusCode(), rest::body);
+        assertTrue(rest.body().contains("principal=" + user + "\nadmin=false\ncurrent.id=" + user), rest.body());
+        assertEquals(403, browser.get("api/admin").statusCode());
+
+        HttpResponse<String> out = browser.postSameOrigin("signout", Map.of());
+        assertEquals(200, out.statusCode(), out::body);
+        assertEquals(BLANK_COOKIE, onlySetCookie(out));
+        assertEquals(401, browser.get("me").statusCode());
+    }
+
+    @Test
+    void administratorsHaveTheAdminRoleInServletsAndRest() {
+        String admin = newUser("admin");
+        register(admin);
+        HttpSession browser = signedIn(admin, false);
+        assertTrue(browser.get("me").body().contains("admin-role=true"));
+        assertEquals("admin ok", browser.get("api/admin").body());
+    }
+
+    @Test
+    void withoutRememberMeTheCookieIsABrowserSessionCookie() {
+        String user = newUser("bea");
+        register(user);
+        HttpResponse<String> in = browser().postSameOrigin("signin", Map.of("username", user, "password", PASSWORD));
+        assertEquals(200, in.statusCode());
+        token(BROWSER_COOKIE, onlySetCookie(in));
+    }
+
+    @Test
+    void signedOutSessionIsDeadEvenWithTheOldCookie() {
+        String user = newUser("carl");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        String oldCookie = "latchkey=" + browser.cookies().get("latchkey");
+        browser.postSameOrigin("signout", Map.of());
+        HttpResponse<String> replay = browser().get("me", "Cookie", oldCookie);
+        assertEquals(401, replay.statusCode());
+        assertEquals(BLANK_COOKIE, onlySetCookie(replay));
+        assertEquals("LK-103 UNKNOWN_SESSION", replay.headers().firstValue("Latchkey-Reason").orElse(""));
+    }
+
+    @Test
+    void wrongPasswordIs401AndSetsNoCookie() {
+        String user = newUser("dan");
+        register(user);
+        HttpResponse<String> in = browser().postSameOrigin("signin", Map.of("username", user, "password", "wrong password"));
+        assertEquals(401, in.statusCode());
+        assertTrue(HttpSession.setCookies(in).isEmpty());
+        HttpResponse<String> unknown = browser().postSameOrigin("signin", Map.of("username", newUser("nobody"), "password", PASSWORD));
+        assertEquals(401, unknown.statusCode());
+    }
+
+    @Test
+    void signInReplacesAnExistingSession() {
+        String user = newUser("erin");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        String first = browser.cookies().get("latchkey");
+        HttpResponse<String> again = browser.postSameOrigin("signin",
+                Map.of("username", user, "password", PASSWORD, "remember", "on"));
+        String second = token(PERSISTENT_COOKIE, onlySetCookie(again));
+        assertNotEquals(first, second);
+        assertEquals(401, browser().get("me", "Cookie", "latchkey=" + first).statusCode(), "the old session is gone");
+        assertEquals(200, browser.get("me").statusCode());
+    }
+
+    @Test
+    void bearerTokenAuthenticatesWithoutCookies() {
+        String user = newUser("finn");
+        register(user);
+        HttpResponse<String> in = browser().postSameOrigin("signin",
+                Map.of("username", user, "password", PASSWORD, "api", "token"));
+        String token = in.body().substring(in.body().indexOf("token=") + 6).strip();
+        assertTrue(token.matches("[a-z2-7]{32}\\.[a-z2-7]{52}"), "token issued to the API client");
+
+        HttpResponse<String> me = browser().get("me", "Authorization", "Bearer " + token);
+        assertEquals(200, me.statusCode(), me::body);
+        assertTrue(me.body().contains("principal=" + user));
+        assertTrue(HttpSession.setCookies(me).isEmpty());
+        assertEquals(200, browser().get("api/whoami", "Authorization", "bearer " + token).statusCode());
+        // a cross-site POST with a bearer token carries no ambient credential: no CSRF check
+        assertEquals(200, browser().post("me", Map.of(), "Authorization", "Bearer " + token,
+                "Origin", "https://evil.test", "Sec-Fetch-Site", "cross-site").statusCode());
+        assertEquals(401, browser().get("me", "Authorization", "Bearer " + token.substring(0, 40) + "x").statusCode());
+    }
+
+    @Test
+    void crossSitePostIsRejectedAndSameOriginPostGoesThrough() {
+        String user = newUser("gail");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+
+        HttpResponse<String> crossSite = browser.post("me", Map.of(), "Origin", "https://evil.test",
+                "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, crossSite.statusCode());
+        assertTrue(crossSite.body().contains("LK-201"), crossSite.body());
+        assertEquals("LK-201 CSRF_CROSS_SITE", crossSite.headers().firstValue("Latchkey-Reason").orElse(""));
+
+        HttpResponse<String> foreignOrigin = browser.post("me", Map.of(), "Origin", "https://evil.test");
+        assertEquals(403, foreignOrigin.statusCode());
+        HttpResponse<String> noOrigin = browser.post("me", Map.of());
+        assertEquals(403, noOrigin.statusCode());
+
+        HttpResponse<String> sameOrigin = browser.postSameOrigin("me", Map.of());
+        assertEquals(200, sameOrigin.statusCode(), sameOrigin::body);
+        assertEquals("posted by " + user, sameOrigin.body());
+        HttpResponse<String> originOnly = browser.post("me", Map.of(), "Origin", browser.origin());
+        assertEquals(200, originOnly.statusCode());
+    }
+
+    @Test
+    void garbageCookiesGiveAnAnonymousRequestAndNeverAServerError() {
+        String wellFormedUnknown = "a".repeat(32) + "." + "b".repeat(52);
+        List<String> cookieHeaders = List.of(
+                "latchkey=garbage",
+                "latchkey=" + "x".repeat(7000),
+                "latchkey=\"" + wellFormedUnknown + "\"",
+                "latchkey=" + wellFormedUnknown,
+                "latchkey=" + wellFormedUnknown.replace('.', '-'),
+                "latchkey=%00%0d%0a; latchkey=..; latchkey=",
+                "latchkey=" + "a".repeat(32) + ".' OR 1=1 --",
+                "=; ;;; latchkey; latchkey==; a=b=c",
+                "latchkey=" + wellFormedUnknown + "; latchkey=" + wellFormedUnknown.replace('a', 'c') + "; latchkey=x");
+        for (String cookie : cookieHeaders) {
+            HttpResponse<String> pub = browser().get("public", "Cookie", cookie);
+            assertEquals(200, pub.statusCode(), () -> "public page with " + cookie.length() + " character cookie");
+            assertEquals("anonymous", pub.body());
+            HttpResponse<String> prot = browser().get("me", "Cookie", cookie);
+            assertEquals(401, prot.statusCode());
+            HttpResponse<String> post = browser().post("public", Map.of(), "Cookie", cookie, "Origin", "https://evil.test");
+            assertTrue(post.statusCode() < 500, "POST gave " + post.statusCode());
+        }
+        for (String authorization : List.of("Bearer", "Bearer x y", "Basic Zm9vOmJhcg==", "Bearer " + "z".repeat(5000))) {
+            HttpResponse<String> prot = browser().get("me", "Authorization", authorization);
+            assertEquals(401, prot.statusCode());
+        }
+    }
+
+    @Test
+    void sessionAtItsRenewalPointGetsAFreshCookieEvenWhenTheResponseCommitsEarly() {
+        String user = newUser("hugo");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        String token = browser.cookies().get("latchkey");
+
+        moveClock(16L * 24 * 3600); // less than half of the 30-day idle window left
+        HttpResponse<String> me = browser.get("me");
+        assertEquals(200, me.statusCode());
+        assertEquals(token, token(PERSISTENT_COOKIE, onlySetCookie(me)), "same token, new expiry");
+        assertTrue(HttpSession.setCookies(browser.get("me")).isEmpty(), "renewed once, then quiet");
+
+        moveClock(16L * 24 * 3600);
+        HttpResponse<String> big = browser.get("big");
+        assertEquals(200, big.statusCode());
+        assertEquals(16 * 64 * 1024, big.body().length());
+        assertEquals(token, token(PERSISTENT_COOKIE, onlySetCookie(big)));
+    }
+
+    @Test
+    void idleSessionExpires() {
+        String user = newUser("ivy");
+        register(user);
+        HttpSession browser = signedIn(user, false);
+        moveClock(24L * 3600 + 5); // the browser-session idle window is a day
+        HttpResponse<String> me = browser.get("me");
+        assertEquals(401, me.statusCode());
+        assertEquals("LK-104 SESSION_EXPIRED", me.headers().firstValue("Latchkey-Reason").orElse(""));
+        assertEquals(BLANK_COOKIE, onlySetCookie(me));
+    }
+
+    @Test
+    void revokeOthersLeavesOnlyTheCurrentSessionWorking() {
+        String user = newUser("jo");
+        register(user);
+        HttpSession laptop = signedIn(user, true);
+        HttpSession phone = signedIn(user, true);
+        HttpSession tablet = signedIn(user, false);
+        assertEquals(3, laptop.get("sessions").body().lines().count());
+
+        HttpResponse<String> revoke = laptop.postSameOrigin("sessions", Map.of("action", "revoke-others"));
+        assertEquals("revoked 2", revoke.body());
+        assertEquals(200, laptop.get("me").statusCode());
+        assertEquals(401, phone.get("me").statusCode());
+        assertEquals(401, tablet.get("me").statusCode());
+        List<String> left = laptop.get("sessions").body().lines().toList();
+        assertEquals(1, left.size());
+        assertTrue(left.get(0).endsWith(" current"));
+    }
+
+    @Test
+    void aUserCannotRevokeAnotherUsersSession() {
+        String victim = newUser("kim");
+        String attacker = newUser("lou");
+        register(victim);
+        register(attacker);
+        HttpSession victimBrowser = signedIn(victim, true);
+        String victimSession = victimBrowser.get("sessions").body().lines().findFirst().orElseThrow().split(" ")[0];
+        HttpSession attackerBrowser = signedIn(attacker, true);
+        assertEquals("revoked false",
+                attackerBrowser.postSameOrigin("sessions", Map.of("action", "revoke", "id", victimSession)).body());
+        assertEquals(200, victimBrowser.get("me").statusCode());
+    }
+
+    @Test
+    void changingThePasswordSignsOutTheOtherSessions() {
+        String user = newUser("max");
+        register(user);
+        HttpSession here = signedIn(user, true);
+        HttpSession elsewhere = signedIn(user, true);
+        HttpResponse<String> change = here.postSameOrigin("password",
+                Map.of("current", PASSWORD, "replacement", "a new long passphrase"));
+        assertEquals("CHANGED", change.body());
+        assertEquals(200, here.get("me").statusCode());
+        assertEquals(401, elsewhere.get("me").statusCode());
+        assertEquals(401, browser().postSameOrigin("signin", Map.of("username", user, "password", PASSWORD)).statusCode());
+        assertEquals(200, browser().postSameOrigin("signin",
+                Map.of("username", user, "password", "a new long passphrase")).statusCode());
+        assertFalse(here.postSameOrigin("password", Map.of("current", "wrong", "replacement", "whatever else")).body()
+                .equals("CHANGED"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.latchkey.it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The test application as a user would build it: its own classes in the WAR, and Latchkey's jar
+ * (the one this build produced) with bcrypt in {@code WEB-INF/lib}.
+ */
+final class TestApp {
+
+    private TestApp() {
+    }
+
+    static WebArchive war() {
+        File latchkeyJar = new File(System.getProperty("latchkey.jar", "target/latchkey.jar"));
+        if (!latchkeyJar.isFile()) {
+            throw new IllegalStateException("the Latchkey jar is missing: " + latchkeyJar + " (run mvn verify)");
+        }
+        return ShrinkWrap.create(WebArchive.class, "latchkey-it.war")
+                .addPackage("dev.latchkey.it.app")
+                .addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
+                .addAsLibrary(jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
+                .addAsLibrary(jarOf(at.favre.lib.bytes.Bytes.class))
+                .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                        + " bean-discovery-mode=\"annotated\" version=\"4.0\"/>"), "beans.xml");
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+              <context-param>
+                <param-name>latchkey.accounts.enabled</param-name>
+                <param-value>true</param-value>
+              </context-param>
+              <context-param>
+                <param-name>latchkey.diagnostics</param-name>
+                <param-value>true</param-value>
+              </context-param>
+              <context-param>
+                <param-name>latchkey.password.bcrypt-cost</param-name>
+                <param-value>4</param-value>
+              </context-param>
+              <context-param>
+                <param-name>resteasy.role.based.security</param-name>
+                <param-value>true</param-value>
+              </context-param>
+            </web-app>
+            """;
+}

@@ -1,0 +1,42 @@
+package dev.latchkey.it.app;
+
+import dev.latchkey.cdi.CurrentUser;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.TreeSet;
+
+/** A protected page showing what the container and CurrentUser know about the caller. */
+@WebServlet("/me")
+@DeclareRoles({"user", "admin"})
+@ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
+public class MeServlet extends HttpServlet {
+
+    @Inject
+    CurrentUser user;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        PrintWriter out = response.getWriter();
+        out.println("principal=" + request.getUserPrincipal().getName());
+        out.println("user-role=" + request.isUserInRole("user"));
+        out.println("admin-role=" + request.isUserInRole("admin"));
+        out.println("current.id=" + user.id());
+        out.println("current.groups=" + new TreeSet<>(user.groups()));
+        out.println("current.session=" + user.session().map(s -> s.id()).orElse("none"));
+        out.println("current.authenticated=" + user.authenticatedAt().isPresent());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.getWriter().print("posted by " + request.getUserPrincipal().getName());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.latchkey.it.app;
+
+import dev.latchkey.account.Accounts;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/** Registers an account in the built-in store; "admin" in the name also grants the admin group. */
+@WebServlet("/signup")
+public class SignUpServlet extends HttpServlet {
+
+    @Inject
+    Accounts accounts;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("username");
+        String password = request.getParameter("password");
+        Set<String> groups = name != null && name.startsWith("admin") ? Set.of("user", "admin") : Set.of("user");
+        Accounts.Registration result = accounts.register(name, password == null ? null : password.toCharArray(), groups);
+        response.setStatus(result == Accounts.Registration.CREATED ? 201 : 409);
+        response.getWriter().print(result.name());
+    }
+}
