@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 @Entity(name = "LatchkeyAccount")
 @Table(name = "latchkey_account")
 @Cacheable(false)
-public class AccountEntity {
+public final class AccountEntity {
 
     @Id
     @Column(name = "user_name", length = 255, nullable = false)
@@ -31,7 +31,7 @@ public class AccountEntity {
     @Column(name = "password_changed_at", nullable = false)
     long passwordChangedAt;
 
-    /** For the persistence provider. */
-    protected AccountEntity() {
+    /** For the persistence provider. The class is final so that no provider builds lazy-loading proxies of it. */
+     AccountEntity() {
     }
 }

@@ -136,6 +136,9 @@ public final class ContainerPersistence {
             p.setProperty("eclipselink.weaving", "false");
             p.setProperty("eclipselink.logging.level", "SEVERE"); // failures reach the caller as exceptions
             p.setProperty("hibernate.transaction.coordinator_class", "jdbc");
+            // No lazy-loading proxies: rows are read as projections, and the application's class
+            // loader need not see Hibernate's classes (on WildFly it does not without a persistence.xml).
+            p.setProperty("hibernate.bytecode.provider", "none");
             p.setProperty("hibernate.archive.autodetection", "");
             return p;
         }

@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
         @Index(name = "latchkey_session_user_idx", columnList = "user_id"),
         @Index(name = "latchkey_session_expires_idx", columnList = "expires_at")})
 @Cacheable(false)
-public class SessionEntity {
+public final class SessionEntity {
 
     @Id
     @Column(name = "id", length = 32, nullable = false)
@@ -63,7 +63,7 @@ public class SessionEntity {
     @Column(name = "attributes", length = 2000)
     String attributes;
 
-    /** For the persistence provider. */
-    protected SessionEntity() {
+    /** For the persistence provider. The class is final so that no provider builds lazy-loading proxies of it. */
+     SessionEntity() {
     }
 }

@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 abstract class ContainerFlows {
 
-    private static final Pattern PERSISTENT_COOKIE = Pattern.compile(
-            "latchkey=([a-z2-7]{32}\\.[a-z2-7]{52}); Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax");
-    private static final Pattern BROWSER_COOKIE = Pattern.compile(
-            "latchkey=([a-z2-7]{32}\\.[a-z2-7]{52}); Path=/; HttpOnly; SameSite=Lax");
-    private static final String BLANK_COOKIE = "latchkey=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax";
+    /** The attributes of the loopback session cookie, whatever order and form the server writes them in. */
+    private static final Map<String, String> COOKIE_ATTRIBUTES = Map.of("path", "/", "httponly", "", "samesite", "Lax");
+    private static final long THIRTY_DAYS = 30L * 24 * 3600;
     private static final String PASSWORD = "correct horse battery";
 
     @ArquillianResource
@@ -58,16 +54,31 @@ abstract class ContainerFlows {
         assertEquals(201, up.statusCode(), up::body);
     }
 
-    private static String onlySetCookie(HttpResponse<?> response) {
+    private static SetCookie onlySetCookie(HttpResponse<?> response) {
         List<String> all = HttpSession.setCookies(response);
-        assertEquals(1, all.size(), () -> "Set-Cookie headers: " + all.size());
-        return all.get(0);
+        assertEquals(1, all.size(), () -> "Set-Cookie headers for: " + all.stream().map(c -> c.split("=", 2)[0]).toList());
+        return SetCookie.parse(all.get(0));
     }
 
-    private static String token(Pattern pattern, String setCookie) {
-        Matcher m = pattern.matcher(setCookie);
-        assertTrue(m.matches(), () -> "unexpected Set-Cookie attributes: " + setCookie.replaceAll("[a-z2-7]{52}", "<secret>"));
-        return m.group(1);
+    /** Asserts a persistent (30 days) or browser-session session cookie with exactly the expected attributes. */
+    private static String token(boolean persistent, SetCookie cookie) {
+        assertEquals("latchkey", cookie.name());
+        assertTrue(cookie.value().matches("[a-z2-7]{32}\\.[a-z2-7]{52}"), "a well-formed token");
+        assertEquals(COOKIE_ATTRIBUTES, cookie.attributesBesidesLifetime(), "attributes: " + cookie.describe());
+        if (persistent) {
+            long lifetime = cookie.lifetimeSeconds().orElseThrow(() -> new AssertionError("no lifetime: " + cookie.describe()));
+            assertTrue(Math.abs(lifetime - THIRTY_DAYS) <= 5, "lifetime " + lifetime + " s: " + cookie.describe());
+        } else {
+            assertTrue(cookie.lifetimeSeconds().isEmpty(), "a browser-session cookie has no lifetime: " + cookie.describe());
+        }
+        return cookie.value();
+    }
+
+    private static void assertBlank(SetCookie cookie) {
+        assertEquals("latchkey", cookie.name());
+        assertEquals("", cookie.value());
+        assertEquals(COOKIE_ATTRIBUTES, cookie.attributesBesidesLifetime(), cookie.describe());
+        assertTrue(cookie.lifetimeSeconds().orElseThrow() <= 0, cookie.describe());
     }
 
     private void moveClock(long seconds) {
@@ -83,7 +94,7 @@ abstract class ContainerFlows {
                 Map.of("username", user, "password", PASSWORD, "remember", "on"));
         assertEquals(200, in.statusCode(), in::body);
         assertEquals("signed in as " + user, in.body());
-        token(PERSISTENT_COOKIE, onlySetCookie(in));
+        token(true, onlySetCookie(in));
 
         HttpResponse<String> me = browser.get("me");
         assertEquals(200, me.statusCode(), me::body);
@@ -102,7 +113,7 @@ abstract class ContainerFlows {
 
         HttpResponse<String> out = browser.postSameOrigin("signout", Map.of());
         assertEquals(200, out.statusCode(), out::body);
-        assertEquals(BLANK_COOKIE, onlySetCookie(out));
+        assertBlank(onlySetCookie(out));
         assertEquals(401, browser.get("me").statusCode());
     }
 
@@ -121,7 +132,7 @@ abstract class ContainerFlows {
         register(user);
         HttpResponse<String> in = browser().postSameOrigin("signin", Map.of("username", user, "password", PASSWORD));
         assertEquals(200, in.statusCode());
-        token(BROWSER_COOKIE, onlySetCookie(in));
+        token(false, onlySetCookie(in));
     }
 
     @Test
@@ -133,7 +144,7 @@ abstract class ContainerFlows {
         browser.postSameOrigin("signout", Map.of());
         HttpResponse<String> replay = browser().get("me", "Cookie", oldCookie);
         assertEquals(401, replay.statusCode());
-        assertEquals(BLANK_COOKIE, onlySetCookie(replay));
+        assertBlank(onlySetCookie(replay));
         assertEquals("LK-103 UNKNOWN_SESSION", replay.headers().firstValue("Latchkey-Reason").orElse(""));
     }
 
@@ -155,8 +166,11 @@ abstract class ContainerFlows {
         HttpSession browser = signedIn(user, true);
         String first = browser.cookies().get("latchkey");
         HttpResponse<String> again = browser.postSameOrigin("signin",
-                Map.of("username", user, "password", PASSWORD, "remember", "on"));
-        String second = token(PERSISTENT_COOKIE, onlySetCookie(again));
+                Map.of("username", user, "password", PASSWORD, "remember", "on", "via", "helper"));
+        assertEquals(200, again.statusCode(), again::body);
+        List<String> cookies = HttpSession.setCookies(again);
+        assertBlank(SetCookie.parse(cookies.get(0)));
+        String second = token(true, SetCookie.parse(cookies.get(cookies.size() - 1)));
         assertNotEquals(first, second);
         assertEquals(401, browser().get("me", "Cookie", "latchkey=" + first).statusCode(), "the old session is gone");
         assertEquals(200, browser.get("me").statusCode());
@@ -244,14 +258,14 @@ abstract class ContainerFlows {
         moveClock(16L * 24 * 3600); // less than half of the 30-day idle window left
         HttpResponse<String> me = browser.get("me");
         assertEquals(200, me.statusCode());
-        assertEquals(token, token(PERSISTENT_COOKIE, onlySetCookie(me)), "same token, new expiry");
+        assertEquals(token, token(true, onlySetCookie(me)), "same token, new expiry");
         assertTrue(HttpSession.setCookies(browser.get("me")).isEmpty(), "renewed once, then quiet");
 
         moveClock(16L * 24 * 3600);
         HttpResponse<String> big = browser.get("big");
         assertEquals(200, big.statusCode());
         assertEquals(16 * 64 * 1024, big.body().length());
-        assertEquals(token, token(PERSISTENT_COOKIE, onlySetCookie(big)));
+        assertEquals(token, token(true, onlySetCookie(big)));
     }
 
     @Test
@@ -263,7 +277,7 @@ abstract class ContainerFlows {
         HttpResponse<String> me = browser.get("me");
         assertEquals(401, me.statusCode());
         assertEquals("LK-104 SESSION_EXPIRED", me.headers().firstValue("Latchkey-Reason").orElse(""));
-        assertEquals(BLANK_COOKIE, onlySetCookie(me));
+        assertBlank(onlySetCookie(me));
     }
 
     @Test

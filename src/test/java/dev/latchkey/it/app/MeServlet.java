@@ -26,13 +26,13 @@ public class MeServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
         PrintWriter out = response.getWriter();
-        out.println("principal=" + request.getUserPrincipal().getName());
-        out.println("user-role=" + request.isUserInRole("user"));
-        out.println("admin-role=" + request.isUserInRole("admin"));
-        out.println("current.id=" + user.id());
-        out.println("current.groups=" + new TreeSet<>(user.groups()));
-        out.println("current.session=" + user.session().map(s -> s.id()).orElse("none"));
-        out.println("current.authenticated=" + user.authenticatedAt().isPresent());
+        out.print("principal=" + request.getUserPrincipal().getName() + "\n");
+        out.print("user-role=" + request.isUserInRole("user") + "\n");
+        out.print("admin-role=" + request.isUserInRole("admin") + "\n");
+        out.print("current.id=" + user.id() + "\n");
+        out.print("current.groups=" + new TreeSet<>(user.groups()) + "\n");
+        out.print("current.session=" + user.session().map(s -> s.id()).orElse("none") + "\n");
+        out.print("current.authenticated=" + user.authenticatedAt().isPresent() + "\n");
     }
 
     @Override

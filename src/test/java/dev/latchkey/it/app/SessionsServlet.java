@@ -24,7 +24,7 @@ public class SessionsServlet extends HttpServlet {
         response.setContentType("text/plain");
         for (Session s : sessions.mine()) {
             boolean current = sessions.currentId().map(s.id()::equals).orElse(false);
-            response.getWriter().println(s.id() + (current ? " current" : ""));
+            response.getWriter().print(s.id() + (current ? " current" : "") + "\n");
         }
     }
 
