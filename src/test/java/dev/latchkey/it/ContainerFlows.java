@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -22,7 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code Secure}, no {@code __Host-} prefix.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ContainerFlows {
+
+    /** Every token the tests were given, to search the server's logs for. */
+    private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
+
+    /** The server's log files, as this server writes them. */
+    abstract List<Path> serverLogs();
 
     /** The attributes of the loopback session cookie, whatever order and form the server writes them in. */
     private static final Map<String, String> COOKIE_ATTRIBUTES = Map.of("path", "/", "httponly", "", "samesite", "Lax");
@@ -64,6 +80,7 @@ abstract class ContainerFlows {
     private static String token(boolean persistent, SetCookie cookie) {
         assertEquals("latchkey", cookie.name());
         assertTrue(cookie.value().matches("[a-z2-7]{32}\\.[a-z2-7]{52}"), "a well-formed token");
+        TOKENS.add(cookie.value());
         assertEquals(COOKIE_ATTRIBUTES, cookie.attributesBesidesLifetime(), "attributes: " + cookie.describe());
         if (persistent) {
             long lifetime = cookie.lifetimeSeconds().orElseThrow(() -> new AssertionError("no lifetime: " + cookie.describe()));
@@ -184,6 +201,7 @@ abstract class ContainerFlows {
                 Map.of("username", user, "password", PASSWORD, "api", "token"));
         String token = in.body().substring(in.body().indexOf("token=") + 6).strip();
         assertTrue(token.matches("[a-z2-7]{32}\\.[a-z2-7]{52}"), "token issued to the API client");
+        TOKENS.add(token);
 
         HttpResponse<String> me = browser().get("me", "Authorization", "Bearer " + token);
         assertEquals(200, me.statusCode(), me::body);
@@ -329,5 +347,24 @@ abstract class ContainerFlows {
                 Map.of("username", user, "password", "a new long passphrase")).statusCode());
         assertFalse(here.postSameOrigin("password", Map.of("current", "wrong", "replacement", "whatever else")).body()
                 .equals("CHANGED"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noTokenOrSecretEverReachesTheServerLog() throws IOException {
+        assertFalse(TOKENS.isEmpty(), "the other tests ran first and collected tokens");
+        StringBuilder logs = new StringBuilder();
+        for (Path log : serverLogs()) {
+            assertTrue(Files.isRegularFile(log), "server log " + log);
+            logs.append(Files.readString(log, StandardCharsets.ISO_8859_1));
+        }
+        String text = logs.toString();
+        assertTrue(text.contains("LK-001 Latchkey ready"), "the start-up summary line is logged");
+        assertTrue(text.contains("LK-103") && text.contains("LK-201"), "debug lines with reason codes are logged, so the search means something");
+        for (String token : TOKENS) {
+            String secret = token.substring(33);
+            assertFalse(text.contains(secret), "a token's secret appears in the server log");
+        }
+        assertFalse(text.contains(PASSWORD), "a password appears in the server log");
     }
 }

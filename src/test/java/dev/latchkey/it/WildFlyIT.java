@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -9,5 +11,10 @@ class WildFlyIT extends ContainerFlows {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestApp.war();
+    }
+
+    @Override
+    List<Path> serverLogs() {
+        return List.of(Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log"));
     }
 }
