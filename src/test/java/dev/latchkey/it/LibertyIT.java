@@ -1,7 +1,5 @@
 package dev.latchkey.it;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -14,8 +12,7 @@ class LibertyIT extends ContainerFlows {
     }
 
     @Override
-    List<Path> serverLogs() {
-        return List.of(Path.of(System.getProperty("liberty.home"), "usr", "servers", "latchkey", "logs", "messages.log"),
-                Path.of(System.getProperty("liberty.home"), "usr", "servers", "latchkey", "logs", "trace.log"));
+    ServerLogs serverLogs() {
+        return ServerLogs.LIBERTY;
     }
 }

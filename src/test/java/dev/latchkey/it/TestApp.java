@@ -2,6 +2,7 @@ package dev.latchkey.it;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -18,16 +19,28 @@ final class TestApp {
     }
 
     static WebArchive war() {
+        return war("latchkey-it.war", Map.of());
+    }
+
+    /** A deployment that must fail: the test application with other settings (context parameters). */
+    static WebArchive misconfigured(String name, Map<String, String> settings) {
+        return war(name, settings);
+    }
+
+    private static WebArchive war(String name, Map<String, String> extraSettings) {
         File latchkeyJar = new File(System.getProperty("latchkey.jar", "target/latchkey.jar"));
         if (!latchkeyJar.isFile()) {
             throw new IllegalStateException("the Latchkey jar is missing: " + latchkeyJar + " (run mvn verify)");
         }
-        return ShrinkWrap.create(WebArchive.class, "latchkey-it.war")
+        StringBuilder params = new StringBuilder();
+        extraSettings.forEach((key, value) -> params.append("  <context-param>\n    <param-name>").append(key)
+                .append("</param-name>\n    <param-value>").append(value).append("</param-value>\n  </context-param>\n"));
+        return ShrinkWrap.create(WebArchive.class, name)
                 .addPackage("dev.latchkey.it.app")
                 .addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
                 .addAsLibrary(jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
                 .addAsLibrary(jarOf(at.favre.lib.bytes.Bytes.class))
-                .addAsWebInfResource(new StringAsset(WEB_XML), "web.xml")
+                .addAsWebInfResource(new StringAsset(WEB_XML.replace("</web-app>", params + "</web-app>")), "web.xml")
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " bean-discovery-mode=\"annotated\" version=\"4.0\"/>"), "beans.xml");
     }

@@ -1,7 +1,5 @@
 package dev.latchkey.it;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -14,7 +12,7 @@ class WildFlyIT extends ContainerFlows {
     }
 
     @Override
-    List<Path> serverLogs() {
-        return List.of(Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log"));
+    ServerLogs serverLogs() {
+        return ServerLogs.WILDFLY;
     }
 }
