@@ -346,6 +346,38 @@ abstract class ContainerFlows {
     }
 
     @Test
+    void browsersAreSentToTheLoginPageAndApiClientsGet401() {
+        HttpResponse<String> page = browser().get("me", "Accept", "text/html,application/xhtml+xml");
+        assertEquals(302, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/latchkey-it/login"),
+                page.headers().firstValue("Location").orElse("no Location"));
+        assertEquals(401, browser().get("me", "Accept", "application/json").statusCode());
+        assertEquals(401, browser().get("me").statusCode());
+    }
+
+    @Test
+    void whenTheStoreIsDownProtectedPagesAnswer503PublicOnesWorkAndServiceResumes() {
+        String user = newUser("nora");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        assertEquals("done", browser().post("test-database", Map.of("action", "break")).body());
+        try {
+            HttpResponse<String> me = browser.get("me");
+            assertEquals(503, me.statusCode(), "never anonymous access, never a stack trace");
+            assertEquals("5", me.headers().firstValue("Retry-After").orElse(""));
+            assertEquals("LK-106 STORE_UNAVAILABLE", me.headers().firstValue("Latchkey-Reason").orElse(""));
+            assertTrue(HttpSession.setCookies(me).isEmpty(), "the cookie is kept: the session may be fine");
+            HttpResponse<String> pub = browser.get("public");
+            assertEquals(200, pub.statusCode());
+            assertEquals("anonymous", pub.body());
+        } finally {
+            assertEquals("done", browser().post("test-database", Map.of("action", "mend")).body());
+        }
+        HttpResponse<String> back = browser.get("me");
+        assertEquals(200, back.statusCode(), "service resumes by itself");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void noTokenOrSecretEverReachesTheServerLog() {
         assertFalse(TOKENS.isEmpty(), "the other tests ran first and collected tokens");

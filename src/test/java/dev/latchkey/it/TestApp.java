@@ -69,6 +69,10 @@ final class TestApp {
                 <param-value>4</param-value>
               </context-param>
               <context-param>
+                <param-name>latchkey.login-page</param-name>
+                <param-value>/login</param-value>
+              </context-param>
+              <context-param>
                 <param-name>resteasy.role.based.security</param-name>
                 <param-value>true</param-value>
               </context-param>
