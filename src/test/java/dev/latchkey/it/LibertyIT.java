@@ -12,6 +12,11 @@ class LibertyIT extends ContainerFlows {
     }
 
     @Override
+    String expectedLoginPage() {
+        return "/login";
+    }
+
+    @Override
     ServerLogs serverLogs() {
         return ServerLogs.LIBERTY;
     }

@@ -12,6 +12,11 @@ class PayaraIT extends ContainerFlows {
     }
 
     @Override
+    String expectedLoginPage() {
+        return "/sign-in";
+    }
+
+    @Override
     ServerLogs serverLogs() {
         return ServerLogs.PAYARA;
     }

@@ -40,6 +40,8 @@ final class TestApp {
                 .addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
                 .addAsLibrary(jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
                 .addAsLibrary(jarOf(at.favre.lib.bytes.Bytes.class))
+                // MicroProfile Config, where the server has it, wins over the context parameter (/login).
+                .addAsResource(new StringAsset("latchkey.login-page=/sign-in\n"), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(new StringAsset(WEB_XML.replace("</web-app>", params + "</web-app>")), "web.xml")
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " bean-discovery-mode=\"annotated\" version=\"4.0\"/>"), "beans.xml");
