@@ -59,6 +59,11 @@ public final class MariaDbDatabase extends TestDatabase {
         return instance;
     }
 
+    /** The port the server listens on (loopback). */
+    public int port() {
+        return config.getPort();
+    }
+
     @Override
     public String description() {
         return "MariaDB " + version;

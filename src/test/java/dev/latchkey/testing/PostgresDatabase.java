@@ -47,6 +47,11 @@ public final class PostgresDatabase extends TestDatabase {
         return instance;
     }
 
+    /** The port the server listens on (loopback). */
+    public int port() {
+        return postgres.getPort();
+    }
+
     @Override
     public String description() {
         return "PostgreSQL " + version;

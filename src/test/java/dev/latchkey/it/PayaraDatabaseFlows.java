@@ -1,0 +1,71 @@
+package dev.latchkey.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A command file from payara-config/ as a user runs it: Payara Micro boots with the JDBC driver and
+ * the file (its connection values swapped for the test database's), and Latchkey keeps its sessions
+ * in that database. Subclasses start the database in a static initialiser, before Arquillian starts
+ * Payara, through {@link #prepare}.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class PayaraDatabaseFlows {
+
+    @ArquillianResource
+    URL base;
+
+    abstract TestDatabase database();
+
+    /** Writes target/servers/{@code name}-test.asadmin from payara-config/{@code name}.asadmin. */
+    static void prepare(String name, String shippedConnection, String testConnection) {
+        try {
+            String commands = Files.readString(Path.of("payara-config", name + ".asadmin"));
+            assertTrue(commands.contains(shippedConnection), "the shipped file still has its placeholder values");
+            Files.writeString(Path.of(System.getProperty("servers.dir"), name + "-test.asadmin"),
+                    commands.replace(shippedConnection, testConnection));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void sessionsLiveInTheConfiguredDatabase() throws SQLException {
+        HttpSession browser = new HttpSession(base);
+        assertEquals(201, browser.postSameOrigin("signup", Map.of("username", "db-user", "password", "long enough password"))
+                .statusCode());
+        HttpResponse<String> in = browser.postSameOrigin("signin",
+                Map.of("username", "db-user", "password", "long enough password"));
+        assertEquals(200, in.statusCode(), in::body);
+        assertEquals(200, browser.get("me").statusCode());
+
+        String id = browser.cookies().get("latchkey").substring(0, 32);
+        try (Connection c = database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT user_id FROM latchkey_session WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the session row is in " + database());
+                assertEquals("db-user", rs.getString(1));
+            }
+        }
+        assertEquals(200, browser.postSameOrigin("signout", Map.of()).statusCode());
+        assertEquals(401, browser.get("me").statusCode());
+    }
+}
