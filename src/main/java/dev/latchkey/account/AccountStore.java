@@ -2,17 +2,15 @@ package dev.latchkey.account;
 
 import dev.latchkey.jpa.Database;
 import dev.latchkey.jpa.SqlScripts;
+import dev.latchkey.jpa.Transactions;
 import dev.latchkey.password.PasswordCheck;
 import dev.latchkey.password.PasswordHasher;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Accounts in the {@code latchkey_account} table: names, bcrypt password hashes and groups. Plain
@@ -25,7 +23,7 @@ public final class AccountStore {
         static final Check INVALID = new Check(false, Set.of());
     }
 
-    private final EntityManagerFactory emf;
+    private final Transactions transactions;
     private final PasswordHasher hasher;
     private final Clock clock;
 
@@ -35,11 +33,11 @@ public final class AccountStore {
      */
     public AccountStore(EntityManagerFactory emf, PasswordHasher hasher, Clock clock, Database database,
             boolean createMissingTable) {
-        this.emf = emf;
+        this.transactions = Transactions.resourceLocal(emf);
         this.hasher = hasher;
         this.clock = clock;
         try {
-            read(em -> em.createQuery("SELECT COUNT(a.userName) FROM LatchkeyAccount a").getSingleResult());
+            transactions.read(em -> em.createQuery("SELECT COUNT(a.userName) FROM LatchkeyAccount a").getSingleResult());
         } catch (RuntimeException missing) {
             String script = database.script("V2__create_latchkey_account.sql");
             if (!createMissingTable || script == null) {
@@ -54,7 +52,7 @@ public final class AccountStore {
     /** Creates an account; false when the name is taken. */
     public boolean create(String name, char[] password, Set<String> groups) {
         String hash = hasher.hash(password);
-        return write(em -> {
+        return transactions.write(em -> {
             if (em.find(AccountEntity.class, name) != null) {
                 return false;
             }
@@ -71,7 +69,7 @@ public final class AccountStore {
 
     /** Checks a sign-in in the same time whether or not the account exists; rehashes when the cost changed. */
     public Check check(String name, char[] password) {
-        Optional<Object[]> row = read(em -> em.createQuery(
+        Optional<Object[]> row = transactions.read(em -> em.createQuery(
                 "SELECT a.passwordHash, a.groupNames FROM LatchkeyAccount a WHERE a.userName = :name", Object[].class)
                 .setParameter("name", name).getResultList().stream().findFirst());
         if (row.isEmpty()) {
@@ -91,26 +89,26 @@ public final class AccountStore {
     /** Replaces the password hash. */
     public void setPassword(String name, char[] password) {
         String hash = hasher.hash(password);
-        write(em -> em.createQuery("UPDATE LatchkeyAccount a SET a.passwordHash = :hash, a.passwordChangedAt = :at"
+        transactions.write(em -> em.createQuery("UPDATE LatchkeyAccount a SET a.passwordHash = :hash, a.passwordChangedAt = :at"
                 + " WHERE a.userName = :name").setParameter("hash", hash).setParameter("at", clock.millis())
                 .setParameter("name", name).executeUpdate());
     }
 
     /** Replaces the groups; false when there is no such account. */
     public boolean setGroups(String name, Set<String> groups) {
-        return write(em -> em.createQuery("UPDATE LatchkeyAccount a SET a.groupNames = :groups WHERE a.userName = :name")
+        return transactions.write(em -> em.createQuery("UPDATE LatchkeyAccount a SET a.groupNames = :groups WHERE a.userName = :name")
                 .setParameter("groups", join(groups)).setParameter("name", name).executeUpdate()) == 1;
     }
 
     /** The groups of an account, if it exists. */
     public Optional<Set<String>> groups(String name) {
-        return read(em -> em.createQuery("SELECT a.groupNames FROM LatchkeyAccount a WHERE a.userName = :name", String.class)
+        return transactions.read(em -> em.createQuery("SELECT a.groupNames FROM LatchkeyAccount a WHERE a.userName = :name", String.class)
                 .setParameter("name", name).getResultList().stream().findFirst().map(AccountStore::split));
     }
 
     /** Whether the account exists. */
     public boolean exists(String name) {
-        return read(em -> !em.createQuery("SELECT a.userName FROM LatchkeyAccount a WHERE a.userName = :name")
+        return transactions.read(em -> !em.createQuery("SELECT a.userName FROM LatchkeyAccount a WHERE a.userName = :name")
                 .setParameter("name", name).getResultList().isEmpty());
     }
 
@@ -122,31 +120,4 @@ public final class AccountStore {
         return groups == null || groups.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(groups.split("\n")));
     }
 
-    private <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
-    }
-
-    private <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
-    }
-
-    static List<Class<?>> entities() {
-        return List.of(AccountEntity.class);
-    }
 }

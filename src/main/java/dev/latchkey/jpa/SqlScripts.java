@@ -1,6 +1,5 @@
 package dev.latchkey.jpa;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,20 +28,13 @@ public final class SqlScripts {
             throw new UncheckedIOException(e);
         }
         String sql = text.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        Transactions.resourceLocal(emf).write(em -> {
             for (String statement : sql.split(";")) {
                 if (!statement.isBlank()) {
                     em.createNativeQuery(statement.strip()).executeUpdate();
                 }
             }
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return null;
+        });
     }
 }

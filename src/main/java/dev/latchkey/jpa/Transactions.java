@@ -5,8 +5,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.function.Function;
 
-/** How the store gets an entity manager and a transaction; resource-local here, container-managed in a server. */
-interface Transactions {
+/**
+ * How Latchkey's stores get an entity manager and a transaction: one entity manager per operation,
+ * with a resource-local transaction for writes.
+ */
+public interface Transactions {
 
     /** Runs a read; no transaction is required. */
     <T> T read(Function<EntityManager, T> work);

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,11 @@ abstract class ContainerFlows {
 
     @ArquillianResource
     URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestApp.war();
+    }
 
     private HttpSession browser() {
         return new HttpSession(base);
@@ -348,6 +355,15 @@ abstract class ContainerFlows {
                 Map.of("username", user, "password", "a new long passphrase")).statusCode());
         assertFalse(here.postSameOrigin("password", Map.of("current", "wrong", "replacement", "whatever else")).body()
                 .equals("CHANGED"));
+    }
+
+    @Test
+    void aCrossSiteRequestWithoutTheCookieIsExplained() {
+        HttpResponse<String> pub = browser().get("public", "Sec-Fetch-Site", "cross-site");
+        assertEquals(200, pub.statusCode());
+        assertEquals("LK-109 NO_TOKEN_CROSS_SITE", pub.headers().firstValue("Latchkey-Reason").orElse(""));
+        assertTrue(browser().get("public").headers().firstValue("Latchkey-Reason").isEmpty(),
+                "an ordinary anonymous request is not a rejection");
     }
 
     @Test

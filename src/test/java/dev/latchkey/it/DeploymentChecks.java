@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,11 +34,13 @@ abstract class DeploymentChecks {
 
     abstract ServerLogs logs();
 
+    @Deployment(name = BAD_COOKIE, managed = false, testable = false)
     static WebArchive badCookie() {
         return TestApp.misconfigured(BAD_COOKIE + ".war", Map.of("latchkey.cookie.name", "sid",
                 "latchkey.cookie.secure", "false", "latchkey.cookie.same-site", "None"));
     }
 
+    @Deployment(name = SECOND_MECHANISM, managed = false, testable = false)
     static WebArchive secondMechanism() {
         return TestApp.misconfigured(SECOND_MECHANISM + ".war", Map.of()).addClass(SecondMechanism.class);
     }
@@ -45,9 +48,16 @@ abstract class DeploymentChecks {
     /**
      * The application's own DataSource, an empty database, and table creation off. Where the
      * application can define its DataSource ({@code @DataSourceDefinition}, H2 in WEB-INF/lib) it
-     * does; Open Liberty wants JDBC drivers from a shared library, so there server.xml defines it.
+     * does; Open Liberty wants JDBC drivers from a shared library, so there server.xml defines it
+     * (the system property {@code latchkey.it.empty-datasource} names it).
      */
-    static WebArchive missingTable(String dataSource, boolean definedByApplication) {
+    @Deployment(name = MISSING_TABLE, managed = false, testable = false)
+    static WebArchive missingTable() {
+        String serverDefined = System.getProperty("latchkey.it.empty-datasource");
+        return missingTable(serverDefined != null ? serverDefined : "java:app/jdbc/empty", serverDefined == null);
+    }
+
+    private static WebArchive missingTable(String dataSource, boolean definedByApplication) {
         WebArchive war = TestApp.misconfigured(MISSING_TABLE + ".war", Map.of("latchkey.datasource", dataSource,
                 "latchkey.schema.create-missing", "false"));
         if (definedByApplication) {

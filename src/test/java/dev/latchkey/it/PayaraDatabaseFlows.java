@@ -15,8 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +33,11 @@ abstract class PayaraDatabaseFlows {
 
     @ArquillianResource
     URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestApp.war();
+    }
 
     abstract TestDatabase database();
 
