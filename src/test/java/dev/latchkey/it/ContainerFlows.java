@@ -326,6 +326,22 @@ abstract class ContainerFlows {
     }
 
     @Test
+    void anAdministratorSignsAUserOutEverywhere() {
+        String user = newUser("olga");
+        String admin = newUser("admin");
+        register(user);
+        register(admin);
+        HttpSession first = signedIn(user, true);
+        HttpSession second = signedIn(user, false);
+        assertEquals(403, signedIn(user, true).postSameOrigin("admin/revoke", Map.of("user", user)).statusCode(),
+                "only administrators");
+        HttpResponse<String> revoke = signedIn(admin, false).postSameOrigin("admin/revoke", Map.of("user", user));
+        assertEquals("revoked 3", revoke.body());
+        assertEquals(401, first.get("me").statusCode());
+        assertEquals(401, second.get("me").statusCode());
+    }
+
+    @Test
     void aUserCannotRevokeAnotherUsersSession() {
         String victim = newUser("kim");
         String attacker = newUser("lou");

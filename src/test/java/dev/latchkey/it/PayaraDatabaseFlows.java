@@ -15,18 +15,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A command file from payara-config/ as a user runs it: Payara Micro boots with the JDBC driver and
  * the file (its connection values swapped for the test database's), and Latchkey keeps its sessions
- * in that database. Subclasses start the database in a static initialiser, before Arquillian starts
- * Payara, through {@link #prepare}.
+ * in that database. Subclasses start the database and write the file in a static initialiser, and
+ * declare the deployment themselves: calling their deployment method is what runs that initialiser
+ * before Arquillian starts Payara.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class PayaraDatabaseFlows {
@@ -34,10 +33,6 @@ abstract class PayaraDatabaseFlows {
     @ArquillianResource
     URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestApp.war();
-    }
 
     abstract TestDatabase database();
 

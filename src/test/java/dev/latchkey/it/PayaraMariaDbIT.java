@@ -2,6 +2,8 @@ package dev.latchkey.it;
 
 import dev.latchkey.testing.MariaDbDatabase;
 import dev.latchkey.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** payara-config/mariadb.asadmin on Payara Micro against real MariaDB. */
 class PayaraMariaDbIT extends PayaraDatabaseFlows {
@@ -11,6 +13,11 @@ class PayaraMariaDbIT extends PayaraDatabaseFlows {
         prepare("mariadb", "url=jdbc\\:mariadb\\://localhost\\:3306/latchkey:user=latchkey:password=change-me",
                 "url=jdbc\\:mariadb\\://localhost\\:" + MariaDbDatabase.get().port()
                         + "/latchkey:user=latchkey:password=test-password");
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestApp.war();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.latchkey.it;
 
 import dev.latchkey.testing.PostgresDatabase;
 import dev.latchkey.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** payara-config/postgresql.asadmin on Payara Micro against real PostgreSQL. */
 class PayaraPostgresIT extends PayaraDatabaseFlows {
@@ -10,6 +12,11 @@ class PayaraPostgresIT extends PayaraDatabaseFlows {
         prepare("postgresql", "serverName=localhost:portNumber=5432:databaseName=latchkey:user=latchkey:password=change-me",
                 "serverName=localhost:portNumber=" + PostgresDatabase.get().port()
                         + ":databaseName=postgres:user=postgres:password=unused");
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestApp.war();
     }
 
     @Override
