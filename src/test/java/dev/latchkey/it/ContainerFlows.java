@@ -326,6 +326,19 @@ abstract class ContainerFlows {
     }
 
     @Test
+    void signingOutAfterTheResponseIsCommittedStillEndsTheSessionAndSaysTheCookieWasNotSent() {
+        String user = newUser("pat");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        Map<java.nio.file.Path, Long> mark = serverLogs().mark();
+        HttpResponse<String> late = browser.postSameOrigin("late-signout", Map.of());
+        assertEquals(200, late.statusCode());
+        assertTrue(HttpSession.setCookies(late).isEmpty(), "too late for a Set-Cookie");
+        assertEquals(401, browser.get("me").statusCode(), "the session row is gone all the same");
+        assertTrue(serverLogs().since(mark).contains("LK-107"), "COOKIE_NOT_WRITTEN is reported");
+    }
+
+    @Test
     void anAdministratorSignsAUserOutEverywhere() {
         String user = newUser("olga");
         String admin = newUser("admin");
