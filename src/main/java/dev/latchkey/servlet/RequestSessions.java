@@ -30,6 +30,7 @@ public final class RequestSessions {
 
     /** At most this many well-formed session cookies of one request are looked up. */
     static final int MAX_COOKIES_TRIED = 3;
+    private static final String FACTS_ATTRIBUTE = RequestFacts.class.getName();
     private static final String[] FACT_HEADERS = {"Origin", "Sec-Fetch-Site", "Forwarded", "X-Forwarded-Proto",
         "X-Forwarded-Host"};
 
@@ -173,8 +174,11 @@ public final class RequestSessions {
         return true;
     }
 
-    /** The facts of the request the CSRF decision and proxy handling need. */
+    /** The facts of the request the CSRF decision and proxy handling need, gathered once per request. */
     public static RequestFacts facts(HttpServletRequest request) {
+        if (request.getAttribute(FACTS_ATTRIBUTE) instanceof RequestFacts known) {
+            return known;
+        }
         Map<String, String> headers = new HashMap<>();
         for (String name : FACT_HEADERS) {
             String value = request.getHeader(name);
@@ -182,8 +186,10 @@ public final class RequestSessions {
                 headers.put(name, value);
             }
         }
-        return new RequestFacts(request.getMethod(), request.getScheme(), request.getHeader("Host"),
+        RequestFacts facts = new RequestFacts(request.getMethod(), request.getScheme(), request.getHeader("Host"),
                 request.getRemoteAddr(), headers);
+        request.setAttribute(FACTS_ATTRIBUTE, facts);
+        return facts;
     }
 
     private static List<String> headers(HttpServletRequest request, String name) {
