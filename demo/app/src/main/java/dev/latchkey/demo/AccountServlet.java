@@ -1,0 +1,100 @@
+package dev.latchkey.demo;
+
+import dev.latchkey.account.Accounts;
+import dev.latchkey.cdi.CurrentUser;
+import dev.latchkey.cdi.UserSessions;
+import dev.latchkey.core.Session;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Signed-in users only: who you are, your sessions (revoke one, sign out everywhere else) and a
+ * password change (which signs out your other sessions). POST action=revoke|revoke-others|password.
+ */
+@WebServlet("/account")
+@DeclareRoles({"user", "admin"})
+@ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
+public class AccountServlet extends HttpServlet {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    Accounts accounts;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        show(response, request.getParameter("done") == null ? "" : request.getParameter("done"));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String action = String.valueOf(request.getParameter("action"));
+        String done;
+        switch (action) {
+            case "revoke" -> done = sessions.revoke(request.getParameter("id")) ? "Session revoked." : "No such session.";
+            case "revoke-others" -> done = "Signed out " + sessions.revokeOthers() + " other session(s).";
+            case "password" -> {
+                Accounts.PasswordChange result = accounts.changePassword(
+                        String.valueOf(request.getParameter("current")).toCharArray(),
+                        String.valueOf(request.getParameter("replacement")).toCharArray());
+                done = switch (result) {
+                    case CHANGED -> "Password changed; your other sessions are signed out.";
+                    case WRONG_PASSWORD -> "The current password is wrong.";
+                    case PASSWORD_INVALID -> "Choose a password of at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.";
+                };
+            }
+            default -> {
+                response.sendError(400);
+                return;
+            }
+        }
+        response.sendRedirect("account?done=" + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void show(HttpServletResponse response, String done) throws IOException {
+        StringBuilder rows = new StringBuilder();
+        String current = sessions.currentId().orElse("");
+        for (Session s : sessions.mine()) {
+            boolean self = s.id().equals(current);
+            rows.append("<tr><td>").append(TIME.format(s.createdAt())).append("</td><td>")
+                    .append(TIME.format(s.renewedAt())).append("</td><td>").append(Page.escape(s.clientIp()))
+                    .append("</td><td>").append(Page.escape(s.userAgent())).append("</td><td>")
+                    .append(s.persistent() ? "remembered" : "browser session").append("</td><td>")
+                    .append(self ? "<b>this one</b>" : "<form class=\"inline\" method=\"post\" action=\"account\">"
+                            + "<input type=\"hidden\" name=\"action\" value=\"revoke\"><input type=\"hidden\" name=\"id\" value=\""
+                            + Page.escape(s.id()) + "\"><button>Revoke</button></form>")
+                    .append("</td></tr>\n");
+        }
+        Page.render(response, user, "Your account", """
+                <p class="note">%s</p>
+                <p>Name: <b>%s</b> · groups: %s · signed in with a password at %s</p>
+                <h2>Your sessions</h2>
+                <table><tr><th>Created</th><th>Last renewed</th><th>IP</th><th>Browser</th><th>Kind</th><th></th></tr>
+                %s</table>
+                <form method="post" action="account"><input type="hidden" name="action" value="revoke-others">
+                  <button>Sign out everywhere else</button></form>
+                <h2>Change password</h2>
+                <form method="post" action="account"><input type="hidden" name="action" value="password">
+                  <label>Current password <input name="current" type="password" required autocomplete="current-password"></label>
+                  <label>New password <input name="replacement" type="password" required autocomplete="new-password"></label>
+                  <button>Change password</button></form>
+                """.formatted(Page.escape(done), Page.escape(user.id()), Page.escape(String.join(", ", user.groups())),
+                user.authenticatedAt().map(TIME::format).orElse("?"), rows));
+    }
+}

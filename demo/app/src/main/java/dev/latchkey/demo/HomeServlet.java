@@ -1,0 +1,29 @@
+package dev.latchkey.demo;
+
+import dev.latchkey.cdi.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The public start page. */
+@WebServlet("")
+public class HomeServlet extends HttpServlet {
+
+    @Inject
+    CurrentUser user;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Page.render(response, user, "Welcome", """
+                <p>This application uses Latchkey exactly as yours would: one jar in WEB-INF/lib, the
+                built-in account store switched on in web.xml, and nothing else.</p>
+                <p><a href="signup">Sign up</a>, <a href="signin">sign in</a> (with or without "remember me"),
+                and look at <a href="account">your account</a>: your sessions, revoking them, changing your password.
+                An account named <code>admin</code> (or starting with <code>admin</code>) may open the
+                <a href="admin">admin page</a>.</p>
+                """);
+    }
+}

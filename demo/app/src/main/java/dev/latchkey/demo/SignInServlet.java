@@ -1,0 +1,60 @@
+package dev.latchkey.demo;
+
+import dev.latchkey.cdi.CurrentUser;
+import dev.latchkey.cdi.UserSessions;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Signs in with name and password; "remember me" chooses a persistent cookie. */
+@WebServlet("/signin")
+public class SignInServlet extends HttpServlet {
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    CurrentUser user;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        form(response, request.getParameter("registered") != null ? "Account created: sign in." : "", "");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        String name = request.getParameter("username");
+        String password = request.getParameter("password");
+        if (name == null || password == null) {
+            response.sendError(400);
+            return;
+        }
+        AuthenticationStatus status = sessions.signIn(response,
+                new UsernamePasswordCredential(name, new Password(password)), request.getParameter("remember") != null);
+        if (status == AuthenticationStatus.SUCCESS) {
+            response.sendRedirect("account");
+        } else {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            form(response, "", "Wrong name or password.");
+        }
+    }
+
+    private void form(HttpServletResponse response, String note, String error) throws IOException {
+        Page.render(response, user, "Sign in", """
+                <p class="note">%s</p><p class="error">%s</p>
+                <form method="post" action="signin">
+                  <label>Name <input name="username" required autocomplete="username"></label>
+                  <label>Password <input name="password" type="password" required autocomplete="current-password"></label>
+                  <label><input type="checkbox" name="remember" value="on"> Remember me</label>
+                  <button>Sign in</button>
+                </form>
+                """.formatted(Page.escape(note), Page.escape(error)));
+    }
+}
