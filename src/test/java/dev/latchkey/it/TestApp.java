@@ -47,7 +47,7 @@ final class TestApp {
                         + " bean-discovery-mode=\"annotated\" version=\"4.0\"/>"), "beans.xml");
     }
 
-    private static File jarOf(Class<?> type) {
+    static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -1,0 +1,254 @@
+package dev.latchkey.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo application in a real browser (Debian's headless Chromium), deployed on Payara Micro with
+ * its embedded H2 as the one-command run does. Each {@link #profile()} is a separate browser profile.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PayaraDemoIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive demo() {
+        File latchkeyJar = new File(System.getProperty("latchkey.jar"));
+        return ShrinkWrap.create(WebArchive.class, "latchkey-demo.war")
+                .addPackage("dev.latchkey.demo")
+                .addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
+                .addAsLibrary(TestApp.jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
+                .addAsLibrary(TestApp.jarOf(at.favre.lib.bytes.Bytes.class))
+                .addAsWebInfResource(new File("demo/app/src/main/webapp/WEB-INF/web.xml"), "web.xml");
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    /** A new browser profile with an empty cookie jar. */
+    private WebDriver profile() {
+        String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+        assertTrue(new File(chromium).canExecute() && new File(chromedriver).canExecute(),
+                "the browser tests need Debian's Chromium: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--user-data-dir=" + new File("target/chrome-profiles/" + UUID.randomUUID()).getAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browsers.add(driver);
+        return driver;
+    }
+
+    private String url(String path) {
+        // Over loopback, as a developer opens the demo; the server may report another address.
+        return "http://localhost:" + base.getPort() + base.getPath() + path;
+    }
+
+    private void signUp(WebDriver browser, String name) {
+        browser.get(url("signup"));
+        browser.findElement(By.name("username")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.tagName("button")).click();
+        waitFor(browser, "signin?registered");
+    }
+
+    private void signIn(WebDriver browser, String name, String password, boolean rememberMe) {
+        browser.get(url("signin"));
+        browser.findElement(By.name("username")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys(password);
+        if (rememberMe) {
+            browser.findElement(By.name("remember")).click();
+        }
+        browser.findElement(By.xpath("//form[@action='signin']//button")).click();
+        waitFor(browser, "/account");
+    }
+
+    /** Waits for the navigation a click started to arrive at a URL containing {@code fragment}. */
+    private static void waitFor(WebDriver browser, String fragment) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(fragment)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static String newName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static boolean onAccountPage(WebDriver browser) {
+        return browser.getCurrentUrl().endsWith("/account") || browser.getCurrentUrl().contains("/account?");
+    }
+
+    private void assertSentToSignIn(WebDriver browser) {
+        browser.get(url("account"));
+        assertTrue(browser.getCurrentUrl().endsWith("/signin"), "sent to sign in, at " + browser.getCurrentUrl());
+    }
+
+    @Test
+    void signUpAndSignInStoreTheSessionCookieWithItsAttributes() {
+        WebDriver browser = profile();
+        String name = newName("ada");
+        signUp(browser, name);
+        signIn(browser, name, PASSWORD, true);
+        assertTrue(onAccountPage(browser), browser.getCurrentUrl());
+        assertTrue(browser.getPageSource().contains("Name: <b>" + name + "</b>"));
+
+        Cookie cookie = browser.manage().getCookieNamed("latchkey");
+        assertNotNull(cookie, "the browser kept the session cookie over http://localhost");
+        assertTrue(cookie.getValue().matches("[a-z2-7]{32}\\.[a-z2-7]{52}"));
+        assertTrue(cookie.isHttpOnly());
+        assertFalse(cookie.isSecure(), "plain HTTP to localhost: no Secure");
+        assertEquals("/", cookie.getPath());
+        assertEquals("Lax", cookie.getSameSite());
+        Date expiry = cookie.getExpiry();
+        assertNotNull(expiry, "remember me: a persistent cookie");
+        long days = Duration.between(new Date().toInstant(), expiry.toInstant()).toDays();
+        assertTrue(days >= 29 && days <= 30, "expires in 30 days, not " + days);
+        assertFalse(browser.manage().getCookies().stream().anyMatch(c -> c.getName().startsWith("__Host-")));
+    }
+
+    @Test
+    void withoutRememberMeTheBrowserKeepsASessionCookie() {
+        WebDriver browser = profile();
+        String name = newName("bob");
+        signUp(browser, name);
+        signIn(browser, name, PASSWORD, false);
+        assertTrue(onAccountPage(browser), browser.getCurrentUrl());
+        Cookie cookie = browser.manage().getCookieNamed("latchkey");
+        assertNotNull(cookie);
+        assertNull(cookie.getExpiry(), "a browser-session cookie has no expiry");
+    }
+
+    @Test
+    void signOutEverywhereElseSignsTheOtherProfileOut() {
+        String name = newName("cy");
+        WebDriver laptop = profile();
+        WebDriver phone = profile();
+        signUp(laptop, name);
+        signIn(laptop, name, PASSWORD, true);
+        signIn(phone, name, PASSWORD, true);
+        laptop.get(url("account"));
+        assertEquals(2, laptop.findElements(By.xpath("//table//tr[td]")).size(), "two sessions listed");
+        assertTrue(laptop.getPageSource().contains("this one"));
+
+        laptop.findElement(By.xpath("//input[@value='revoke-others']/../button")).click();
+        waitFor(laptop, "account?done=");
+        assertTrue(laptop.getPageSource().contains("Signed out 1 other session(s)."));
+        assertEquals(1, laptop.findElements(By.xpath("//table//tr[td]")).size());
+        assertSentToSignIn(phone);
+        laptop.get(url("account"));
+        assertTrue(onAccountPage(laptop), "this profile stays signed in");
+    }
+
+    @Test
+    void changingThePasswordSignsTheOtherProfileOut() {
+        String name = newName("dee");
+        WebDriver here = profile();
+        WebDriver there = profile();
+        signUp(here, name);
+        signIn(here, name, PASSWORD, true);
+        signIn(there, name, PASSWORD, false);
+        here.get(url("account"));
+        here.findElement(By.name("current")).sendKeys(PASSWORD);
+        here.findElement(By.name("replacement")).sendKeys("a brand new passphrase");
+        here.findElement(By.xpath("//input[@value='password']/../button")).click();
+        waitFor(here, "account?done=");
+        assertTrue(here.getPageSource().contains("Password changed"), here.getPageSource());
+        assertSentToSignIn(there);
+        here.get(url("account"));
+        assertTrue(onAccountPage(here));
+    }
+
+    @Test
+    void aFormOnAnotherOriginCannotActForTheUser() throws IOException {
+        String name = newName("eve");
+        WebDriver victim = profile();
+        WebDriver otherDevice = profile();
+        signUp(victim, name);
+        signIn(victim, name, PASSWORD, true);
+        signIn(otherDevice, name, PASSWORD, true);
+
+        // Another origin on the same site (another port of localhost): the Lax cookie is sent, so
+        // only the origin check stands between this page and "sign out everywhere else".
+        String target = url("account");
+        HttpServer attacker = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        attacker.createContext("/", exchange -> {
+            byte[] page = ("<!DOCTYPE html><html><body><form id=\"f\" method=\"post\" action=\"" + target + "\">"
+                    + "<input type=\"hidden\" name=\"action\" value=\"revoke-others\"></form>"
+                    + "<script>document.getElementById('f').submit()</script></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        attacker.start();
+        try {
+            victim.get("http://localhost:" + attacker.getAddress().getPort() + "/");
+            new WebDriverWait(victim, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(target));
+            assertTrue(victim.getPageSource().contains("cross-site request rejected"), victim.getPageSource());
+        } finally {
+            attacker.stop(0);
+        }
+        otherDevice.get(url("account"));
+        assertTrue(onAccountPage(otherDevice), "the other session was not revoked");
+    }
+
+    @Test
+    void signingOutSendsTheBrowserToSignInForProtectedPages() {
+        WebDriver browser = profile();
+        String name = newName("fay");
+        signUp(browser, name);
+        signIn(browser, name, PASSWORD, true);
+        assertTrue(onAccountPage(browser));
+        browser.findElement(By.xpath("//form[@action='signout']/button")).click();
+        waitFor(browser, "/signin");
+        assertNull(browser.manage().getCookieNamed("latchkey"), "the cookie is gone");
+        assertSentToSignIn(browser);
+    }
+}
