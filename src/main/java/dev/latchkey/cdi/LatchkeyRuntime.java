@@ -198,11 +198,6 @@ public class LatchkeyRuntime implements SessionsSource, MechanismSettings, Latch
         }
     }
 
-    /** The settings in force. */
-    public LatchkeySettings settings() {
-        return state().settings();
-    }
-
     /** The built-in account store, when switched on. */
     public Optional<AccountStore> accountStore() {
         return Optional.ofNullable(state().accounts());

@@ -44,11 +44,6 @@ public final class Diagnostics {
         }
     }
 
-    /** Logs a line at INFO. */
-    public void info(String message) {
-        LOG.log(System.Logger.Level.INFO, message);
-    }
-
     private static String safePath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         if (uri == null) {

@@ -54,10 +54,6 @@ final class TrustedProxies {
         }
     }
 
-    boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
     /** Whether the peer at {@code remoteAddress} is a trusted proxy. */
     boolean trusts(String remoteAddress) {
         if (ranges.isEmpty()) {
