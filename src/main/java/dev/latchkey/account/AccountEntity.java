@@ -31,7 +31,10 @@ public final class AccountEntity {
     @Column(name = "password_changed_at", nullable = false)
     long passwordChangedAt;
 
+    @Column(name = "disabled_at")
+    Long disabledAt;
+
     /** For the persistence provider. The class is final so that no provider builds lazy-loading proxies of it. */
-     AccountEntity() {
+    AccountEntity() {
     }
 }

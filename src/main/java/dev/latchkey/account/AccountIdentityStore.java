@@ -1,6 +1,7 @@
 package dev.latchkey.account;
 
 import dev.latchkey.cdi.LatchkeyRuntime;
+import dev.latchkey.core.NewSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -29,11 +30,12 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String name = password.getCaller();
-        if (name == null || name.isEmpty() || name.length() > 255) {
-            return CredentialValidationResult.INVALID_RESULT;
+        if (!NewSession.isValidUserId(name)) {
+            return CredentialValidationResult.INVALID_RESULT; // no account has such a name
         }
         AccountStore.Check check = store.get().check(name, password.getPassword().getValue());
-        return check.valid() ? new CredentialValidationResult(name, check.groups())
+        // The caller is the account as stored, whatever spelling the database matched.
+        return check.valid() ? new CredentialValidationResult(check.name(), check.groups())
                 : CredentialValidationResult.INVALID_RESULT;
     }
 

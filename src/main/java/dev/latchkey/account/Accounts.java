@@ -3,9 +3,11 @@ package dev.latchkey.account;
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.LatchkeyRuntime;
 import dev.latchkey.core.Latchkey;
+import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,7 +38,10 @@ public class Accounts {
         CREATED,
         /** An account of this name exists. */
         NAME_TAKEN,
-        /** The name is empty, longer than 255 characters or contains control characters. */
+        /**
+         * The name is empty, longer than 255 characters, begins or ends with white space, or holds a
+         * control character or an unpaired surrogate.
+         */
         NAME_INVALID,
         /** The password is shorter than {@value #MIN_PASSWORD_LENGTH} or longer than {@value #MAX_PASSWORD_LENGTH} characters. */
         PASSWORD_INVALID
@@ -61,15 +66,22 @@ public class Accounts {
     @Inject
     Latchkey latchkey;
 
-    /** Creates an account. */
+    /**
+     * Creates an account. Two registrations of one name at once, on one node or several, give one
+     * {@code CREATED} and one {@code NAME_TAKEN}.
+     *
+     * @throws IllegalArgumentException when a group name is not acceptable ({@link NewSession#checkGroups}):
+     *         groups are the application's choice, not the user's
+     */
     public Registration register(String name, char[] password, Set<String> groups) {
+        Set<String> checkedGroups = NewSession.checkGroups(groups == null ? Set.of() : groups);
         if (!validName(name)) {
             return Registration.NAME_INVALID;
         }
         if (!validPassword(password)) {
             return Registration.PASSWORD_INVALID;
         }
-        return store().create(name, password, groups) ? Registration.CREATED : Registration.NAME_TAKEN;
+        return store().create(name, password, checkedGroups) ? Registration.CREATED : Registration.NAME_TAKEN;
     }
 
     /**
@@ -88,14 +100,70 @@ public class Accounts {
         return PasswordChange.CHANGED;
     }
 
-    /** Replaces a user's groups (they apply to sessions created from now on). @return false when there is no such account */
+    /**
+     * Replaces a user's groups, on the account and at once on every session the user has: a demoted
+     * administrator loses the role on the next request.
+     *
+     * @return false when there is no such account
+     * @throws IllegalArgumentException when a group name is not acceptable ({@link NewSession#checkGroups})
+     */
     public boolean setGroups(String name, Set<String> groups) {
-        return validName(name) && store().setGroups(name, groups);
+        Set<String> checked = NewSession.checkGroups(groups);
+        Optional<String> stored = storedName(name);
+        if (stored.isEmpty() || !store().setGroups(stored.get(), checked)) {
+            return false;
+        }
+        latchkey.updateUserGroups(stored.get(), checked);
+        return true;
+    }
+
+    /**
+     * Disables an account: it can no longer sign in (a sign-in answers as for a wrong password, in
+     * the same time) and every session it has ends now.
+     *
+     * @return false when there is no such account
+     */
+    public boolean disable(String name) {
+        Optional<String> stored = storedName(name);
+        if (stored.isEmpty() || !store().setDisabled(stored.get(), true)) {
+            return false;
+        }
+        latchkey.invalidateUserSessions(stored.get());
+        return true;
+    }
+
+    /** Lets a disabled account sign in again. @return false when there is no such account */
+    public boolean enable(String name) {
+        return storedName(name).map(stored -> store().setDisabled(stored, false)).orElse(false);
+    }
+
+    /** Whether an account of this name exists and is disabled. */
+    public boolean isDisabled(String name) {
+        return storedName(name).map(stored -> store().isDisabled(stored)).orElse(false);
+    }
+
+    /**
+     * Deletes an account and ends every session it has.
+     *
+     * @return false when there is no such account
+     */
+    public boolean delete(String name) {
+        Optional<String> stored = storedName(name);
+        if (stored.isEmpty() || !store().delete(stored.get())) {
+            return false;
+        }
+        latchkey.invalidateUserSessions(stored.get());
+        return true;
     }
 
     /** Whether an account of this name exists. */
     public boolean exists(String name) {
-        return validName(name) && store().exists(name);
+        return storedName(name).isPresent();
+    }
+
+    /** The name as stored of the account {@code name} matches, if any. */
+    private Optional<String> storedName(String name) {
+        return NewSession.isValidUserId(name) ? store().storedName(name) : Optional.empty();
     }
 
     AccountStore store() {
@@ -103,8 +171,9 @@ public class Accounts {
                 "Latchkey: the built-in account store is off; set latchkey.accounts.enabled=true"));
     }
 
+    /** A name for a new account: a valid user id without white space at either end. */
     private static boolean validName(String name) {
-        return name != null && !name.isBlank() && name.length() <= 255 && name.chars().noneMatch(Character::isISOControl);
+        return NewSession.isValidUserId(name) && name.strip().equals(name);
     }
 
     private static boolean validPassword(char[] password) {

@@ -7,7 +7,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Produces {@link CurrentUser} once per request from the state the authentication mechanism found. */
+/**
+ * Produces {@link CurrentUser} once per request: a view of the request's session that follows a
+ * sign-in or sign-out made during the request.
+ */
 @ApplicationScoped
 public class CurrentUserProducer {
 
@@ -18,8 +21,6 @@ public class CurrentUserProducer {
     @Produces
     @RequestScoped
     public CurrentUser currentUser(HttpServletRequest request) {
-        return source.requestSessions().resolve(request, null).activeSession()
-                .<CurrentUser>map(SignedInUser::new)
-                .orElse(SignedInUser.ANONYMOUS);
+        return new RequestUser(request, source);
     }
 }

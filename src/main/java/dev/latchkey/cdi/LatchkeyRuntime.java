@@ -11,6 +11,7 @@ import dev.latchkey.jpa.SessionEntity;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.security.MechanismSettings;
 import dev.latchkey.servlet.Diagnostics;
+import dev.latchkey.servlet.LatchkeyInitializer;
 import dev.latchkey.servlet.LatchkeyStartup;
 import dev.latchkey.servlet.SessionsSource;
 import dev.latchkey.servlet.RequestSessions;
@@ -128,13 +129,14 @@ public class LatchkeyRuntime implements SessionsSource, MechanismSettings, Latch
             store = new SuspendingStore(jpa, outside);
             if (settings.accounts()) {
                 Database database = jpa.database();
-                accounts = outside.call(() -> new AccountStore(unit, new PasswordHasher(settings.bcryptCost()), clock,
+                accounts = outside.call(() -> AccountStore.open(unit, new PasswordHasher(settings.bcryptCost()), clock,
                         database, settings.createMissingTables()));
             }
         }
         Latchkey latchkey = new Latchkey(store, clock, settings.core());
-        OriginCheck originCheck = new OriginCheck(settings.core().trustedOrigins(), settings.core().trustedProxies());
-        RequestSessions sessions = new RequestSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics()));
+        OriginCheck originCheck = new OriginCheck(settings.core().trustedOrigins(), settings.core().trustedProxies(),
+                settings.core().loopbackDevelopment());
+        RequestSessions sessions = new RequestSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics(), clock));
         scheduleCleanup(latchkey, settings.cleanupInterval());
         CookieSettings cookie = settings.core().cookie();
         LOG.log(System.Logger.Level.INFO, "LK-001 Latchkey ready: " + storeSummary + "; cookie " + cookie.name()
@@ -143,9 +145,18 @@ public class LatchkeyRuntime implements SessionsSource, MechanismSettings, Latch
                 + settings.core().browserSessionIdleTimeout() + " (browser session), at most "
                 + settings.core().absoluteLifetime() + "; trusted origins " + settings.core().trustedOrigins().size()
                 + ", trusted proxies " + settings.core().trustedProxies().size()
+                + "; development cookie over plain HTTP " + (settings.core().loopbackDevelopment()
+                        ? "on. " + RequestSessions.LOCAL_DEVELOPMENT_RULE : "off")
+                + "; roles declared from @RolesAllowed " + declaredRoles()
                 + (settings.accounts() ? "; built-in accounts on" : "")
                 + (settings.diagnostics() ? "; diagnostics header on" : ""));
         return new State(settings, latchkey, sessions, emf, accounts);
+    }
+
+    /** The roles {@code LatchkeyInitializer} declared for the application. */
+    private Object declaredRoles() {
+        Object roles = servletContext == null ? null : servletContext.getAttribute(LatchkeyInitializer.DECLARED_ROLES);
+        return roles == null ? "[]" : roles;
     }
 
     private static DataSource lookupDataSource(String name) {

@@ -60,8 +60,9 @@ public record LatchkeySettings(LatchkeyConfig core, String loginPage, boolean di
                 .cookie(cookie)
                 .trustedOrigins(list(lookup, "latchkey.csrf.trusted-origins"))
                 .trustedProxies(list(lookup, "latchkey.proxy.trusted"))
+                .loopbackDevelopment(bool(lookup, "latchkey.cookie.loopback-development", defaults.loopbackDevelopment()))
                 .build();
-        new OriginCheck(core.trustedOrigins(), core.trustedProxies()); // fails on an entry that does not parse
+        new OriginCheck(core.trustedOrigins(), core.trustedProxies(), core.loopbackDevelopment()); // fails on an entry that does not parse
         String loginPage = lookup.apply("latchkey.login-page").filter(p -> !p.isBlank()).orElse(null);
         if (loginPage != null && !loginPage.startsWith("/")) {
             throw new IllegalArgumentException("latchkey.login-page must be a path inside the application starting"

@@ -6,6 +6,7 @@ import dev.latchkey.store.StoredSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A store whose every operation runs outside the caller's transaction. */
 final class SuspendingStore implements SessionStore {
@@ -39,6 +40,16 @@ final class SuspendingStore implements SessionStore {
     @Override
     public boolean delete(String id) {
         return outside.call(() -> target.delete(id));
+    }
+
+    @Override
+    public boolean deleteIfExpiresAt(String id, Instant expiresAt) {
+        return outside.call(() -> target.deleteIfExpiresAt(id, expiresAt));
+    }
+
+    @Override
+    public int updateUserGroups(String userId, Set<String> groups) {
+        return outside.call(() -> target.updateUserGroups(userId, groups));
     }
 
     @Override

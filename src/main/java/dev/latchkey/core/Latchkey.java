@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sessions: create, validate, renew, invalidate, list and clean up. The one class an application
@@ -53,11 +55,14 @@ public final class Latchkey {
 
     private static final System.Logger LOG = System.getLogger(Latchkey.class.getName());
     private static final int MAX_CLEANUP_BATCHES = 10_000;
+    /** Later than any session's deadline, and still a whole number of milliseconds for every store. */
+    private static final Instant END_OF_TIME = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final SessionStore store;
     private final Clock clock;
     private final LatchkeyConfig config;
     private final SecureRandom random = new SecureRandom();
+    private final RateLimitedLog log;
 
     /**
      * @param store  where sessions live
@@ -68,6 +73,7 @@ public final class Latchkey {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
+        this.log = new RateLimitedLog(LOG, clock, RateLimitedLog.DEFAULT_INTERVAL);
     }
 
     /** With the system clock and {@link LatchkeyConfig#defaults()}. */
@@ -116,8 +122,8 @@ public final class Latchkey {
         try {
             found = store.find(parsed.get().id());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId()
-                    + " session store failed while validating a session: " + e.getClass().getName());
+            log.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId(),
+                    "session store failed while validating a session: " + e.getClass().getName());
             return SessionValidation.rejected(Reason.STORE_UNAVAILABLE);
         }
         if (found.isEmpty()) {
@@ -132,7 +138,7 @@ public final class Latchkey {
     private SessionValidation checkExpiry(Session session, Instant now) {
         Instant absoluteEnd = absoluteExpiry(session);
         if (session.isIdleExpiredAt(now) || !now.isBefore(absoluteEnd)) {
-            deleteQuietly(session.id());
+            deleteExpired(session);
             return SessionValidation.rejected(Reason.SESSION_EXPIRED);
         }
         Duration idle = session.idleTimeout();
@@ -148,9 +154,9 @@ public final class Latchkey {
                 return SessionValidation.valid(session.renewed(renewedExpiry, now), true);
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId()
-                    + " session store failed while renewing a session; it stays valid until "
-                    + session.expiresAt() + ": " + e.getClass().getName());
+            log.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId(),
+                    "session store failed while renewing a session; it stays valid until its current deadline: "
+                    + e.getClass().getName());
         }
         // Another request renewed it first (and sends the new cookie), or the write failed.
         return SessionValidation.valid(session, false);
@@ -179,7 +185,7 @@ public final class Latchkey {
      * @throws SessionStoreException if the store fails
      */
     public boolean invalidateUserSession(String userId, String sessionId) {
-        if (!SessionToken.isWellFormedId(sessionId)) {
+        if (!NewSession.isValidUserId(userId) || !SessionToken.isWellFormedId(sessionId)) {
             return false;
         }
         Optional<StoredSession> found = store.find(sessionId);
@@ -187,13 +193,15 @@ public final class Latchkey {
     }
 
     /**
-     * Deletes every session of a user ("sign out everywhere", an administrator's revoke).
+     * Deletes every session of a user ("sign out everywhere", an administrator's revoke). A user id
+     * that no session can have ({@link NewSession#isValidUserId}: empty, too long, control
+     * characters) deletes nothing and never reaches the store.
      *
      * @return how many sessions were deleted
      * @throws SessionStoreException if the store fails
      */
     public int invalidateUserSessions(String userId) {
-        return store.deleteUserSessions(Objects.requireNonNull(userId, "userId"));
+        return NewSession.isValidUserId(userId) ? store.deleteUserSessions(userId) : 0;
     }
 
     /**
@@ -204,8 +212,21 @@ public final class Latchkey {
      * @throws SessionStoreException if the store fails
      */
     public int invalidateOtherSessions(String userId, String currentSessionId) {
-        return store.deleteUserSessionsExcept(Objects.requireNonNull(userId, "userId"),
-                Objects.requireNonNull(currentSessionId, "currentSessionId"));
+        Objects.requireNonNull(currentSessionId, "currentSessionId");
+        return NewSession.isValidUserId(userId) ? store.deleteUserSessionsExcept(userId, currentSessionId) : 0;
+    }
+
+    /**
+     * Gives every session of a user new groups, at once: call it when a user's roles change, so that
+     * a demoted administrator loses the role on the sessions already signed in, not only on the next.
+     *
+     * @return how many sessions were changed
+     * @throws IllegalArgumentException when a group name breaks {@link NewSession#checkGroups}
+     * @throws SessionStoreException if the store fails
+     */
+    public int updateUserGroups(String userId, Collection<String> groups) {
+        Set<String> checked = NewSession.checkGroups(groups);
+        return NewSession.isValidUserId(userId) ? store.updateUserGroups(userId, checked) : 0;
     }
 
     /**
@@ -214,10 +235,24 @@ public final class Latchkey {
      * @throws SessionStoreException if the store fails
      */
     public List<Session> listUserSessions(String userId) {
+        if (!NewSession.isValidUserId(userId)) {
+            return List.of();
+        }
         Instant now = now();
-        return store.listUserSessions(Objects.requireNonNull(userId, "userId"), now).stream()
+        return store.listUserSessions(userId, now).stream()
                 .filter(s -> now.isBefore(absoluteExpiry(s)))
                 .toList();
+    }
+
+    /**
+     * Deletes every session of every user, in batches of {@link LatchkeyConfig#cleanupBatchSize()}
+     * rows: for an administrator's "sign everybody out" (a suspected breach, a key rotation).
+     *
+     * @return how many sessions were deleted
+     * @throws SessionStoreException if the store fails
+     */
+    public int invalidateAllSessions() {
+        return deleteInBatches(END_OF_TIME);
     }
 
     /**
@@ -228,11 +263,15 @@ public final class Latchkey {
      * @throws SessionStoreException if the store fails
      */
     public int deleteExpiredSessions() {
-        Instant now = now();
+        return deleteInBatches(now());
+    }
+
+    /** Deletes sessions whose idle deadline is at or before {@code cutoff}, one bounded batch at a time. */
+    private int deleteInBatches(Instant cutoff) {
         int batch = config.cleanupBatchSize();
         int total = 0;
         for (int i = 0; i < MAX_CLEANUP_BATCHES; i++) {
-            int deleted = store.deleteExpired(now, batch);
+            int deleted = store.deleteExpired(cutoff, batch);
             total += deleted;
             if (deleted < batch) {
                 break;
@@ -275,9 +314,10 @@ public final class Latchkey {
         return config.cookie().blankCookie();
     }
 
-    private void deleteQuietly(String id) {
+    /** Deletes a session found expired, unless it was renewed meanwhile (then its deadline moved). */
+    private void deleteExpired(Session session) {
         try {
-            store.delete(id);
+            store.deleteIfExpiresAt(session.id(), session.expiresAt());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not delete an expired session; cleanup will: "
                     + e.getClass().getName());

@@ -24,6 +24,9 @@ import java.util.Objects;
  *                                  such as {@code https://app.example.com} or {@code https://*.example.com}
  * @param trustedProxies            addresses or CIDR ranges of reverse proxies whose {@code Forwarded} and
  *                                  {@code X-Forwarded-*} headers are believed
+ * @param loopbackDevelopment       whether a plain-HTTP connection from this machine to itself gets the
+ *                                  session cookie without {@code Secure} and without its prefix, so that local
+ *                                  development works in every browser; default true
  */
 public record LatchkeyConfig(
         Duration idleTimeout,
@@ -32,7 +35,8 @@ public record LatchkeyConfig(
         int cleanupBatchSize,
         CookieSettings cookie,
         List<String> trustedOrigins,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        boolean loopbackDevelopment) {
 
     /** Largest cleanup batch allowed: larger deletes hold locks for too long. */
     public static final int MAX_CLEANUP_BATCH_SIZE = 10_000;
@@ -74,7 +78,8 @@ public record LatchkeyConfig(
                 .cleanupBatchSize(cleanupBatchSize)
                 .cookie(cookie)
                 .trustedOrigins(trustedOrigins)
-                .trustedProxies(trustedProxies);
+                .trustedProxies(trustedProxies)
+                .loopbackDevelopment(loopbackDevelopment);
     }
 
     /** The idle window for a session created with or without "remember me". */
@@ -97,6 +102,7 @@ public record LatchkeyConfig(
         private CookieSettings cookie = CookieSettings.defaults();
         private List<String> trustedOrigins = List.of();
         private List<String> trustedProxies = List.of();
+        private boolean loopbackDevelopment = true;
 
         private Builder() {
         }
@@ -143,10 +149,16 @@ public record LatchkeyConfig(
             return this;
         }
 
+        /** Whether plain-HTTP connections from this machine to itself get the development cookie. */
+        public Builder loopbackDevelopment(boolean value) {
+            this.loopbackDevelopment = value;
+            return this;
+        }
+
         /** The settings, checked. */
         public LatchkeyConfig build() {
             return new LatchkeyConfig(idleTimeout, browserSessionIdleTimeout, absoluteLifetime, cleanupBatchSize,
-                    cookie, trustedOrigins, trustedProxies);
+                    cookie, trustedOrigins, trustedProxies, loopbackDevelopment);
         }
     }
 }

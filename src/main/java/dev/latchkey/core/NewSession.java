@@ -52,10 +52,67 @@ public final class NewSession {
      * @param userId the application's user id: 1–255 characters
      */
     public static NewSession forUser(String userId) {
-        if (userId == null || userId.isEmpty() || userId.length() > MAX_USER_ID) {
-            throw new IllegalArgumentException("userId must be 1-" + MAX_USER_ID + " characters");
+        if (!isValidUserId(userId)) {
+            throw new IllegalArgumentException("userId must be 1-" + MAX_USER_ID
+                    + " characters of text without control characters");
         }
         return new NewSession(userId);
+    }
+
+    /**
+     * Whether a string can be a user id: 1–{@value #MAX_USER_ID} characters, no control character
+     * (NUL included) and no unpaired surrogate. Every database stores such a string unchanged; no
+     * session is ever created for anything else, so a lookup by another value can answer "none"
+     * without asking the store.
+     */
+    public static boolean isValidUserId(String userId) {
+        return userId != null && !userId.isEmpty() && userId.length() <= MAX_USER_ID && isCleanText(userId);
+    }
+
+    /**
+     * Checks group names: each 1–{@value #MAX_GROUP_LENGTH} characters without control characters
+     * or unpaired surrogates, all of them together at most {@value #MAX_GROUPS_LENGTH} characters
+     * as stored. Group names are the application's, so a bad one is a programming error.
+     *
+     * @return the distinct names, in the order given
+     * @throws IllegalArgumentException naming the rule that was broken
+     */
+    public static Set<String> checkGroups(Collection<String> groups) {
+        Set<String> checked = new LinkedHashSet<>();
+        int stored = 0;
+        for (String group : Objects.requireNonNull(groups, "groups")) {
+            if (group == null || group.isEmpty() || group.length() > MAX_GROUP_LENGTH || !isCleanText(group)) {
+                throw new IllegalArgumentException("group names must be 1-" + MAX_GROUP_LENGTH
+                        + " characters without control characters");
+            }
+            if (checked.add(group)) {
+                stored += group.length() + 1;
+            }
+        }
+        if (stored > MAX_GROUPS_LENGTH + 1) {
+            throw new IllegalArgumentException("the groups take more than " + MAX_GROUPS_LENGTH
+                    + " characters; keep fine-grained permissions in your own tables");
+        }
+        return checked;
+    }
+
+    /** No control character and no unpaired surrogate. */
+    static boolean isCleanText(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -76,22 +133,7 @@ public final class NewSession {
 
     /** The caller's groups (roles), handed to the container on every request of this session. */
     public NewSession groups(Collection<String> groups) {
-        Set<String> checked = new LinkedHashSet<>();
-        int stored = 0;
-        for (String group : Objects.requireNonNull(groups, "groups")) {
-            if (group == null || group.isEmpty() || group.length() > MAX_GROUP_LENGTH || hasControl(group)) {
-                throw new IllegalArgumentException("group names must be 1-" + MAX_GROUP_LENGTH
-                        + " characters without control characters");
-            }
-            if (checked.add(group)) {
-                stored += group.length() + 1;
-            }
-        }
-        if (stored > MAX_GROUPS_LENGTH + 1) {
-            throw new IllegalArgumentException("the groups take more than " + MAX_GROUPS_LENGTH
-                    + " characters; keep fine-grained permissions in your own tables");
-        }
-        this.groups = checked;
+        this.groups = checkGroups(groups);
         return this;
     }
 
@@ -148,9 +190,5 @@ public final class NewSession {
             out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
         }
         return out.toString();
-    }
-
-    private static boolean hasControl(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
     }
 }

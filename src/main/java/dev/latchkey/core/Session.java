@@ -56,6 +56,12 @@ public record Session(
                 clientIp, userAgent, groups, attributes);
     }
 
+    /** This session with other groups, after the user's roles changed. */
+    public Session withGroups(Set<String> newGroups) {
+        return new Session(id, userId, createdAt, expiresAt, renewedAt, authenticatedAt, idleTimeout, persistent,
+                clientIp, userAgent, newGroups, attributes);
+    }
+
     /** Whether the idle deadline has passed at {@code now}. */
     public boolean isIdleExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);

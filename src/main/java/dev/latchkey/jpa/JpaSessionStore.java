@@ -62,6 +62,8 @@ public final class JpaSessionStore implements SessionStore {
     private static final String RENEW = "UPDATE LatchkeySession s SET s.expiresAt = :newExpiresAt,"
             + " s.renewedAt = :renewedAt WHERE s.id = :id AND s.expiresAt = :expected";
     private static final String DELETE = "DELETE FROM LatchkeySession s WHERE s.id = :id";
+    private static final String DELETE_IF_EXPIRES_AT = DELETE + " AND s.expiresAt = :expiresAt";
+    private static final String UPDATE_GROUPS = "UPDATE LatchkeySession s SET s.groupNames = :groups WHERE s.userId = :userId";
     private static final String DELETE_USER = "DELETE FROM LatchkeySession s WHERE s.userId = :userId";
     private static final String DELETE_USER_EXCEPT = DELETE_USER + " AND s.id <> :keepId";
     private static final String EXPIRED_IDS = "SELECT s.id FROM LatchkeySession s WHERE s.expiresAt <= :now"
@@ -189,6 +191,22 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean deleteIfExpiresAt(String id, Instant expiresAt) {
+        return guard("deleteIfExpiresAt", () -> transactions.write(em -> em.createQuery(DELETE_IF_EXPIRES_AT)
+                .setParameter("id", id)
+                .setParameter("expiresAt", expiresAt.toEpochMilli())
+                .executeUpdate() > 0));
+    }
+
+    @Override
+    public int updateUserGroups(String userId, Set<String> groups) {
+        return guard("updateUserGroups", () -> transactions.write(em -> em.createQuery(UPDATE_GROUPS)
+                .setParameter("groups", joinGroups(groups))
+                .setParameter("userId", userId)
+                .executeUpdate()));
+    }
+
+    @Override
     public int deleteUserSessions(String userId) {
         return guard("deleteUserSessions", () -> transactions.write(em -> em.createQuery(DELETE_USER)
                 .setParameter("userId", userId)
@@ -232,14 +250,7 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     private static <T> T guard(String operation, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (SessionStoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new SessionStoreException("JPA session store: " + operation + " failed ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
+        return Transactions.guard("JPA session store: " + operation, work);
     }
 
     private static SessionEntity toEntity(StoredSession stored) {
@@ -256,9 +267,13 @@ public final class JpaSessionStore implements SessionStore {
         e.persistentCookie = s.persistent();
         e.clientIp = s.clientIp();
         e.userAgent = s.userAgent();
-        e.groupNames = s.groups().isEmpty() ? null : String.join(GROUP_SEPARATOR, s.groups());
+        e.groupNames = joinGroups(s.groups());
         e.attributes = s.attributes().isEmpty() ? null : s.attributes().toStorageString();
         return e;
+    }
+
+    private static String joinGroups(Set<String> groups) {
+        return groups.isEmpty() ? null : String.join(GROUP_SEPARATOR, groups);
     }
 
     private static StoredSession toStored(Object[] row) {

@@ -3,7 +3,9 @@ package dev.latchkey.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import dev.latchkey.store.SessionStoreException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How Latchkey's stores get an entity manager and a transaction: one entity manager per operation,
@@ -19,6 +21,20 @@ public interface Transactions {
 
     /** Runs work in a transaction that is always rolled back: for probing the schema without leaving a trace. */
     <T> T rollback(Function<EntityManager, T> work);
+
+    /**
+     * Runs {@code work}, turning any failure into a {@link SessionStoreException} that names the
+     * operation and the exception's class, never a value.
+     */
+    static <T> T guard(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SessionStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SessionStoreException(operation + " failed (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
 
     /** An entity manager per call from {@code emf}, with a resource-local transaction for writes. */
     static Transactions resourceLocal(EntityManagerFactory emf) {

@@ -11,6 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * bcrypt password hashing with a configurable cost.
@@ -31,9 +35,14 @@ import java.util.Base64;
  * password, so verification applies it the same way; every byte of a long password counts.
  * Passwords are encoded as UTF-8 without normalisation.
  *
- * <p><b>Unknown users.</b> {@link #verifyUnknownUser(char[])} runs a full bcrypt verification
- * against a fixed dummy hash of the configured cost and always fails, so a sign-in form answers in the
- * same time whether or not the account exists.
+ * <p><b>Same time for every answer.</b> Every check does the work of one bcrypt verification at the
+ * <em>timing cost</em>: the configured cost, raised to the highest cost of any stored hash seen
+ * ({@link #expectStoredCost}). {@link #verifyUnknownUser(char[])} verifies against a dummy hash of
+ * that cost and always fails. A stored hash of a lower cost (made before the cost was raised) is
+ * verified and then topped up with dummy verifications of its cost, its cost + 1, ... up to the timing
+ * cost − 1, whose rounds add up to exactly the missing ones (2<sup>c</sup> + 2<sup>c</sup> + ... +
+ * 2<sup>t−1</sup> = 2<sup>t</sup>). So a sign-in takes the same time whether or not the account exists
+ * and whatever the cost its hash was made with.
  *
  * <p>Hashes use the {@code $2b$} version. Hashes of other versions ({@code $2a$}, {@code $2y$})
  * verify and report {@link PasswordCheck#needsRehash()}. Thread-safe.
@@ -51,7 +60,9 @@ public final class PasswordHasher {
     private final int cost;
     private final BCrypt.Hasher hasher = BCrypt.with(VERSION, LongPasswordStrategies.strict(VERSION));
     private final BCrypt.Verifyer verifyer = BCrypt.verifyer(null, LongPasswordStrategies.strict(VERSION));
-    private volatile byte[] dummyHash;
+    private final AtomicInteger timingCost;
+    private final Map<Integer, byte[]> dummyHashes = new ConcurrentHashMap<>();
+    private final LongAdder rounds = new LongAdder();
 
     /**
      * @param cost bcrypt's log2 rounds, 4–31
@@ -65,6 +76,7 @@ public final class PasswordHasher {
             throw new IllegalStateException("the bcrypt library's input limit changed to " + VERSION.allowedMaxPwLength);
         }
         this.cost = cost;
+        this.timingCost = new AtomicInteger(cost);
     }
 
     /** With {@link #DEFAULT_COST}. */
@@ -75,6 +87,23 @@ public final class PasswordHasher {
     /** The configured cost. */
     public int cost() {
         return cost;
+    }
+
+    /**
+     * The cost every check costs: the configured one, or the highest stored cost seen if higher.
+     */
+    public int timingCost() {
+        return timingCost.get();
+    }
+
+    /**
+     * Tells the hasher that stored hashes of this cost exist (the highest one in the accounts table, at
+     * start), so that checks of unknown names take as long as checks of those accounts.
+     */
+    public void expectStoredCost(int storedCost) {
+        if (storedCost >= BCrypt.MIN_COST && storedCost <= BCrypt.MAX_COST) {
+            timingCost.accumulateAndGet(storedCost, Math::max);
+        }
     }
 
     /**
@@ -97,17 +126,21 @@ public final class PasswordHasher {
     }
 
     /**
-     * Checks a password against a stored hash. Never throws for any password; a malformed stored hash
-     * fails the check.
+     * Checks a password against a stored hash, in the time of one verification at
+     * {@link #timingCost()}. Never throws for any password; a malformed stored hash fails the check.
      */
     public PasswordCheck verify(char[] password, String storedHash) {
+        int storedCost = costOf(storedHash);
+        expectStoredCost(storedCost);
         byte[] input = bcryptInput(password);
-        if (input == null || password.length == 0 || storedHash == null) {
-            burnDummyVerification();
+        if (input == null || password.length == 0 || storedCost < 0) {
+            burn(BCrypt.MIN_COST - 1, input);
             return PasswordCheck.MISMATCH;
         }
         try {
             BCrypt.Result result = verifyer.verify(input, storedHash.getBytes(StandardCharsets.US_ASCII));
+            rounds.add(1L << storedCost);
+            burn(storedCost, input);
             if (!result.validFormat || !result.verified) {
                 return PasswordCheck.MISMATCH;
             }
@@ -123,27 +156,54 @@ public final class PasswordHasher {
     /** Spends the time of a real verification and fails: for sign-in attempts naming no known account. */
     public PasswordCheck verifyUnknownUser(char[] password) {
         byte[] input = bcryptInput(password);
-        byte[] work = input == null || input.length == 0 ? new byte[] {'x'} : input;
-        try {
-            verifyer.verify(work, dummyHash());
-        } finally {
-            Arrays.fill(work, (byte) 0);
+        burn(BCrypt.MIN_COST - 1, input);
+        if (input != null) {
+            Arrays.fill(input, (byte) 0);
         }
         return PasswordCheck.MISMATCH;
     }
 
-    private void burnDummyVerification() {
-        verifyer.verify(new byte[] {'x'}, dummyHash());
+    /**
+     * Tops up work already done at {@code doneCost} to one verification at the timing cost: dummy
+     * verifications of costs {@code doneCost} to timing cost − 1, or one of the timing cost when
+     * nothing was done ({@code doneCost} below the minimum).
+     */
+    private void burn(int doneCost, byte[] input) {
+        byte[] work = input == null || input.length == 0 ? new byte[] {'x'} : input;
+        int target = timingCost.get();
+        if (doneCost < BCrypt.MIN_COST) {
+            dummyVerify(target, work);
+            return;
+        }
+        for (int c = doneCost; c < target; c++) {
+            dummyVerify(c, work);
+        }
     }
 
-    /** Package-visible so that a test can see the dummy is a real hash of the configured cost. */
-    byte[] dummyHash() {
-        byte[] hash = dummyHash;
-        if (hash == null) {
-            hash = hasher.hash(cost, DUMMY_PASSWORD.getBytes(StandardCharsets.US_ASCII));
-            dummyHash = hash;
+    private void dummyVerify(int dummyCost, byte[] input) {
+        verifyer.verify(input, dummyHash(dummyCost));
+        rounds.add(1L << dummyCost);
+    }
+
+    /** The cost in a {@code $2x$NN$...} hash, or -1 when it is not one. */
+    static int costOf(String hash) {
+        if (hash == null || hash.length() != 60 || hash.charAt(0) != '$' || hash.charAt(3) != '$' || hash.charAt(6) != '$'
+                || !Character.isDigit(hash.charAt(4)) || !Character.isDigit(hash.charAt(5))) {
+            return -1;
         }
-        return hash;
+        int c = (hash.charAt(4) - '0') * 10 + (hash.charAt(5) - '0');
+        return c >= BCrypt.MIN_COST && c <= BCrypt.MAX_COST ? c : -1;
+    }
+
+    /** The bcrypt rounds spent so far (2<sup>cost</sup> per verification): for tests that the work is equal. */
+    long roundsSpent() {
+        return rounds.sum();
+    }
+
+    /** A real hash of the dummy password at {@code dummyCost}; package-visible for a test. */
+    byte[] dummyHash(int dummyCost) {
+        return dummyHashes.computeIfAbsent(dummyCost,
+                c -> hasher.hash(c, DUMMY_PASSWORD.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The bytes bcrypt hashes: UTF-8, or the SHA-256 reduction when longer than bcrypt reads; null for invalid text. */

@@ -1,10 +1,12 @@
 package dev.latchkey.security;
 
+import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.servlet.RequestSessions;
 import dev.latchkey.servlet.RequestState;
 import dev.latchkey.servlet.SessionsSource;
+import dev.latchkey.store.SessionStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,10 +14,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,16 +31,25 @@ import java.util.Set;
  * <ul>
  * <li>Every request: a valid session → {@code notifyContainerAboutLogin(name, groups)}; a renewed
  *     one also gets a fresh cookie; an invalid one gets the blank cookie and stays anonymous.</li>
- * <li>A protected resource without a session → 401, or a redirect to {@code latchkey.login-page}
- *     for browsers; when the store is down → 503, never anonymous access.</li>
+ * <li>A protected resource without a session → 401 with {@code WWW-Authenticate: Bearer}, or a
+ *     redirect to {@code latchkey.login-page} for browsers; when the store is down → 503 with
+ *     {@code Retry-After}, never anonymous access.</li>
  * <li>{@code SecurityContext.authenticate(..., withParams().credential(...).rememberMe(...))} →
+ *     the origin rule of a cookie-authenticated request first (403 otherwise: no login CSRF), then
  *     the application's identity stores check the credential, any existing session is deleted and
  *     a new one is created with its cookie.</li>
- * <li>{@code request.logout()} → the session row is deleted and the blank cookie sent.</li>
+ * <li>{@code request.logout()} → the blank cookie is sent and the session row deleted; if the store
+ *     fails, 503: a sign-out never looks successful while the session still works.</li>
  * </ul>
  */
 @ApplicationScoped
 public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** The authentication type {@code request.getAuthType()} reports for Latchkey's callers. */
+    public static final String AUTH_TYPE = "LATCHKEY";
+    /** The challenge of every 401: API clients are told to send a bearer token. */
+    static final String CHALLENGE = "Bearer realm=\"latchkey\"";
+    private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
 
     @Inject
     SessionsSource source;
@@ -49,6 +63,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        // The authentication type of the caller (Servlet profile of Jakarta Authentication).
+        context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AUTH_TYPE);
         RequestSessions sessions = source.requestSessions();
         AuthenticationParameters parameters = context.getAuthParameters();
         Credential credential = parameters == null ? null : parameters.getCredential();
@@ -64,33 +80,109 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             return context.doNothing();
         }
         if (state.rejection() == Reason.STORE_UNAVAILABLE) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "5");
-            return AuthenticationStatus.SEND_FAILURE;
+            return unavailable(response);
         }
         String loginPage = settings.loginPage();
         if (loginPage != null && wantsHtml(request)) {
             return context.redirect(request.getContextPath() + loginPage);
         }
-        return context.responseUnauthorized();
+        return unauthorized(request, response, context, state);
     }
 
     private AuthenticationStatus signIn(RequestSessions sessions, HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, Credential credential, boolean rememberMe) {
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            sessions.diagnostics().reject(request, response, Reason.INVALID_CREDENTIALS);
-            return context.responseUnauthorized();
+        Optional<Reason> refused = sessions.refuseCookieSignIn(request);
+        if (refused.isPresent()) {
+            sessions.diagnostics().reject(request, response, refused.get());
+            return fail(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden: sign-in from another site refused ("
+                    + refused.get().messageId() + " " + refused.get().name() + ")");
         }
-        Set<String> groups = result.getCallerGroups();
-        sessions.signIn(request, response, result.getCallerPrincipal().getName(), groups, rememberMe);
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), groups);
+        if (credential instanceof UsernamePasswordCredential password && !NewSession.isValidUserId(password.getCaller())) {
+            // No account can have such a name (control characters, too long): no store is asked.
+            return wrongCredential(sessions, request, response);
+        }
+        try {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return wrongCredential(sessions, request, response);
+            }
+            Set<String> groups = result.getCallerGroups();
+            sessions.signIn(request, response, result.getCallerPrincipal().getName(), groups, rememberMe);
+            return context.notifyContainerAboutLogin(result.getCallerPrincipal(), groups);
+        } catch (SessionStoreException e) {
+            sessions.diagnostics().warn(Reason.STORE_UNAVAILABLE.messageId(), "sign-in failed: the store is"
+                    + " unavailable (" + e.getClass().getName() + ")");
+            sessions.diagnostics().reject(request, response, Reason.STORE_UNAVAILABLE);
+            return unavailable(response);
+        }
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        source.requestSessions().signOut(request, response);
+        RequestSessions sessions = source.requestSessions();
+        try {
+            sessions.signOut(request, response);
+        } catch (SessionStoreException e) {
+            sessions.diagnostics().warn(Reason.STORE_UNAVAILABLE.messageId(), "sign-out failed: the store is"
+                    + " unavailable, so the session may still be valid; the client was told 503 ("
+                    + e.getClass().getName() + ")");
+            sessions.diagnostics().reject(request, response, Reason.STORE_UNAVAILABLE);
+            unavailable(response);
+        }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /**
+     * 401 with the challenge, not committed: the application that called {@code authenticate} shows
+     * its own answer (a sign-in form with an error, say).
+     */
+    private static AuthenticationStatus wrongCredential(RequestSessions sessions, HttpServletRequest request,
+            HttpServletResponse response) {
+        sessions.diagnostics().reject(request, response, Reason.INVALID_CREDENTIALS);
+        if (!response.isCommitted()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 401 with the challenge; {@code error="invalid_token"} when a bearer token was sent and refused (RFC 6750). */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, RequestState state) {
+        if (!response.isCommitted()) {
+            response.setHeader("WWW-Authenticate", challenge(state));
+        }
+        return context.responseUnauthorized();
+    }
+
+    /**
+     * The {@code WWW-Authenticate} value for an anonymous request in {@code state}: {@code Bearer}, with
+     * {@code error="invalid_token"} when a bearer token was sent and refused (RFC 6750).
+     */
+    public static String challenge(RequestState state) {
+        boolean badBearer = state != null && state.rejection() != null && !state.viaCookie()
+                && state.rejection() != Reason.NO_TOKEN && state.rejection() != Reason.NO_TOKEN_CROSS_SITE;
+        return badBearer ? CHALLENGE + ", error=\"invalid_token\"" : CHALLENGE;
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        if (!response.isCommitted()) {
+            response.setHeader("Retry-After", "5");
+        }
+        return fail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable: the session store"
+                + " cannot be reached; try again shortly");
+    }
+
+    /** Ends the exchange with a status the application can no longer change (the response is committed). */
+    private static AuthenticationStatus fail(HttpServletResponse response, int status, String message) {
+        try {
+            if (!response.isCommitted()) {
+                response.sendError(status, message);
+            }
+        } catch (IOException | IllegalStateException e) {
+            response.setStatus(status);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {

@@ -1,15 +1,16 @@
 package dev.latchkey.servlet;
 
+import dev.latchkey.core.RateLimitedLog;
 import dev.latchkey.core.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
 
 /**
  * Reports why Latchkey refused something: one debug log line with the stable message id, and, when
  * diagnostics are enabled, the response header {@value #HEADER}. Neither ever holds a token or any
- * other value the client sent; the request is named by method and path only.
+ * other value the client sent; the request is named by method and path only. Warnings a client can
+ * cause are rate-limited ({@link RateLimitedLog}), so no client can flood the log.
  */
 public final class Diagnostics {
 
@@ -19,11 +20,15 @@ public final class Diagnostics {
     private static final System.Logger LOG = System.getLogger("dev.latchkey");
 
     private final boolean header;
-    private final Set<String> said = ConcurrentHashMap.newKeySet();
+    private final RateLimitedLog limited;
 
-    /** @param header whether to send {@value #HEADER} */
-    public Diagnostics(boolean header) {
+    /**
+     * @param header whether to send {@value #HEADER}
+     * @param clock  the time the rate limit of warnings is measured in
+     */
+    public Diagnostics(boolean header, Clock clock) {
         this.header = header;
+        this.limited = new RateLimitedLog(LOG, clock, RateLimitedLog.DEFAULT_INTERVAL);
     }
 
     /** Records a rejection for this request. */
@@ -37,11 +42,17 @@ public final class Diagnostics {
         }
     }
 
-    /** Logs {@code message} at {@code level} the first time {@code key} is seen, and never again. */
-    public void once(String key, System.Logger.Level level, String message) {
-        if (said.add(key)) {
-            LOG.log(level, message);
-        }
+    /**
+     * Logs a message the first time {@code key} is seen for {@code messageId}, at most once a minute
+     * per message id, remembering a bounded number of keys.
+     */
+    public void once(System.Logger.Level level, String messageId, String key, String text) {
+        limited.once(level, messageId, key, text);
+    }
+
+    /** Logs a warning at most once a minute per message id, with a count of the lines held back. */
+    public void warn(String messageId, String text) {
+        limited.log(System.Logger.Level.WARNING, messageId, text);
     }
 
     private static String safePath(HttpServletRequest request) {

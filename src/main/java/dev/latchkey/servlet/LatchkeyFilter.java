@@ -32,7 +32,7 @@ public class LatchkeyFilter implements Filter {
         }
         RequestSessions sessions = source.requestSessions();
         RequestState state = sessions.resolve(http, httpResponse);
-        CsrfDecision decision = sessions.originCheck().decide(RequestSessions.facts(http), state.cookieAuthenticated());
+        CsrfDecision decision = sessions.originCheck().decide(RequestSessions.facts(http), state.credential());
         if (!decision.allowed()) {
             sessions.diagnostics().reject(http, httpResponse, decision.rejection());
             httpResponse.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -7,6 +7,7 @@ import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionToken;
 import dev.latchkey.core.SessionValidation;
+import dev.latchkey.store.SessionStoreException;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.OriginCheck;
 import dev.latchkey.web.RequestFacts;
@@ -32,7 +33,7 @@ public final class RequestSessions {
     static final int MAX_COOKIES_TRIED = 3;
     private static final String FACTS_ATTRIBUTE = RequestFacts.class.getName();
     private static final String[] FACT_HEADERS = {"Origin", "Sec-Fetch-Site", "Forwarded", "X-Forwarded-Proto",
-        "X-Forwarded-Host"};
+        "X-Forwarded-Host", "X-Forwarded-For", "X-Real-IP", "Via"};
 
     private final Latchkey latchkey;
     private final OriginCheck originCheck;
@@ -113,33 +114,72 @@ public final class RequestSessions {
     }
 
     /**
+     * Whether a sign-in that sets the session cookie may happen on this request: the origin rule of
+     * a cookie-authenticated request ({@link OriginCheck#decideSignIn}), so that no other site can
+     * sign a victim's browser in to its author's account. Ask before checking the credential.
+     *
+     * @return the reason to refuse, or empty to go ahead
+     */
+    public Optional<Reason> refuseCookieSignIn(HttpServletRequest request) {
+        return originCheck.decideSignIn(facts(request)).reason();
+    }
+
+    /**
      * Signs a user in: deletes any session the request carried (no fixation), creates a new one and
-     * sets its cookie.
+     * sets its cookie. The token goes only into the {@code HttpOnly} cookie; nothing else in the
+     * request holds it. From then on the request's state is the new session.
+     *
+     * @throws dev.latchkey.store.SessionStoreException if the store fails; nothing was set then
      */
     public IssuedSession signIn(HttpServletRequest request, HttpServletResponse response, String userId,
             Collection<String> groups, boolean rememberMe) {
         resolve(request, null).activeSession().ifPresent(old -> latchkey.invalidateSession(old.id()));
-        IssuedSession issued = latchkey.createSession(NewSession.forUser(userId)
-                .rememberMe(rememberMe)
-                .client(request.getRemoteAddr(), request.getHeader("User-Agent"))
-                .groups(groups));
+        IssuedSession issued = latchkey.createSession(newSession(request, userId, groups, rememberMe));
         write(request, response, latchkey.createSessionCookie(issued.token(), issued.session(), cookieSettings(request)));
         request.setAttribute(RequestState.ATTRIBUTE, new RequestState(issued.session(), null, true));
-        request.setAttribute(IssuedToken.ATTRIBUTE, new IssuedToken(issued.token()));
         return issued;
     }
 
-    /** Signs the request's session out: deletes it and sends the blank cookie. */
-    public void signOut(HttpServletRequest request, HttpServletResponse response) {
-        resolve(request, null).activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
-        write(request, response, cookieSettings(request).blankCookie());
-        request.setAttribute(RequestState.ATTRIBUTE, new RequestState(null, Reason.NO_TOKEN, false));
+    /**
+     * Creates a session whose token is handed to an API client for {@code Authorization: Bearer}:
+     * no cookie is set and the request's own state is unchanged.
+     *
+     * @throws dev.latchkey.store.SessionStoreException if the store fails
+     */
+    public IssuedSession issueBearerSession(HttpServletRequest request, String userId, Collection<String> groups) {
+        return latchkey.createSession(newSession(request, userId, groups, true));
+    }
+
+    private static NewSession newSession(HttpServletRequest request, String userId, Collection<String> groups,
+            boolean rememberMe) {
+        return NewSession.forUser(userId)
+                .rememberMe(rememberMe)
+                .client(request.getRemoteAddr(), request.getHeader("User-Agent"))
+                .groups(groups);
     }
 
     /**
-     * The cookie settings for this request: the configured ones, or, on plain HTTP to a loopback
-     * host, the same without {@code Secure} and the {@code __Host-} prefix, so local development
-     * works in every browser.
+     * Signs the request's session out. The blank cookie is sent first, whatever happens next, and the
+     * request becomes anonymous; then the session is deleted.
+     *
+     * @throws dev.latchkey.store.SessionStoreException if the store fails: the session may still be
+     *         valid, so the caller must not report success
+     */
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        RequestState state = resolve(request, null);
+        write(request, response, cookieSettings(request).blankCookie());
+        request.setAttribute(RequestState.ATTRIBUTE, new RequestState(null, Reason.NO_TOKEN, false));
+        if (state.rejection() == Reason.STORE_UNAVAILABLE) {
+            // The token could not be checked, so its session could not be deleted: it may still be valid.
+            throw new SessionStoreException("sign-out: the session store could not be asked");
+        }
+        state.activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
+    }
+
+    /**
+     * The cookie settings for this request: the configured ones, or, for local development (a
+     * plain-HTTP connection from this machine to itself, see {@link OriginCheck#isLocalDevelopment}),
+     * the same without {@code Secure} and the {@code __Host-} prefix, so that every browser keeps it.
      */
     public CookieSettings cookieSettings(HttpServletRequest request) {
         CookieSettings configured = latchkey.config().cookie();
@@ -147,17 +187,25 @@ public final class RequestSessions {
         if (!configured.secure() || originCheck.isSecure(facts)) {
             return configured;
         }
-        if (originCheck.isLoopback(facts)) {
-            diagnostics.once("loopback", System.Logger.Level.INFO, "LK-301 plain HTTP to a loopback host: the session"
-                    + " cookie is sent without Secure and without the __Host- prefix for local development");
-            return configured.forPlainHttpLoopback();
+        if (originCheck.isLocalDevelopment(facts)) {
+            CookieSettings local = configured.forPlainHttpLoopback();
+            diagnostics.once(System.Logger.Level.INFO, "LK-301", "loopback", "plain HTTP from this machine to"
+                    + " itself: the session cookie is sent as " + local.name() + " without Secure, for local development."
+                    + " " + LOCAL_DEVELOPMENT_RULE);
+            return local;
         }
         String origin = originCheck.requestOrigin(facts).orElse("an unparseable host");
-        diagnostics.once("plain-http " + origin, System.Logger.Level.WARNING, "LK-302 a Secure session cookie is"
-                + " sent over plain HTTP to " + origin + "; browsers will drop it. Serve HTTPS, or list the TLS proxy"
-                + " in latchkey.proxy.trusted so that its X-Forwarded-Proto is believed");
+        diagnostics.once(System.Logger.Level.WARNING, "LK-302", origin, "a Secure session cookie is sent over plain"
+                + " HTTP to " + origin + "; browsers will drop it. Serve HTTPS, or list the TLS proxy in"
+                + " latchkey.proxy.trusted so that its X-Forwarded-Proto is believed");
         return configured;
     }
+
+    /** What the start-up summary and LK-301 say about the development cookie. */
+    public static final String LOCAL_DEVELOPMENT_RULE = "Only a plain-HTTP connection from a loopback address to a"
+            + " loopback address, addressed to localhost, 127.x.x.x or [::1], with no proxy header and not from a"
+            + " trusted proxy, gets it; every other request keeps Secure and the configured name"
+            + " (latchkey.cookie.loopback-development=false switches it off)";
 
     /** Adds a cookie to the response unless it is already committed, which is reported as {@link Reason#COOKIE_NOT_WRITTEN}. */
     boolean write(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
@@ -166,8 +214,8 @@ public final class RequestSessions {
         }
         if (response.isCommitted()) {
             diagnostics.reject(request, response, Reason.COOKIE_NOT_WRITTEN);
-            diagnostics.once("cookie-not-written", System.Logger.Level.WARNING, Reason.COOKIE_NOT_WRITTEN.messageId()
-                    + " " + Reason.COOKIE_NOT_WRITTEN.hint());
+            diagnostics.once(System.Logger.Level.WARNING, Reason.COOKIE_NOT_WRITTEN.messageId(), "committed",
+                    Reason.COOKIE_NOT_WRITTEN.hint());
             return false;
         }
         response.addHeader("Set-Cookie", cookie.toSetCookieHeader());
@@ -187,7 +235,7 @@ public final class RequestSessions {
             }
         }
         RequestFacts facts = new RequestFacts(request.getMethod(), request.getScheme(), request.getHeader("Host"),
-                request.getRemoteAddr(), headers);
+                request.getRemoteAddr(), request.getLocalAddr(), headers);
         request.setAttribute(FACTS_ATTRIBUTE, facts);
         return facts;
     }

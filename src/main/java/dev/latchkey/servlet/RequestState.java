@@ -2,6 +2,7 @@ package dev.latchkey.servlet;
 
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
+import dev.latchkey.web.OriginCheck;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,11 @@ public record RequestState(Session session, Reason rejection, boolean viaCookie)
         return Optional.ofNullable(session);
     }
 
-    /** Whether the request carries a valid session cookie: the ambient credential CSRF abuses. */
-    public boolean cookieAuthenticated() {
-        return session != null && viaCookie;
+    /** What authenticated the request, for the CSRF decision. */
+    public OriginCheck.Credential credential() {
+        if (session == null) {
+            return OriginCheck.Credential.NONE;
+        }
+        return viaCookie ? OriginCheck.Credential.SESSION_COOKIE : OriginCheck.Credential.BEARER_TOKEN;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -45,6 +46,34 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public boolean delete(String id) {
         return sessions.remove(id) != null;
+    }
+
+    @Override
+    public boolean deleteIfExpiresAt(String id, Instant expiresAt) {
+        boolean[] deleted = {false};
+        sessions.computeIfPresent(id, (key, current) -> {
+            if (!current.session().expiresAt().equals(expiresAt)) {
+                return current;
+            }
+            deleted[0] = true;
+            return null;
+        });
+        return deleted[0];
+    }
+
+    @Override
+    public int updateUserGroups(String userId, Set<String> groups) {
+        int[] changed = {0};
+        for (String id : sessions.keySet()) {
+            sessions.computeIfPresent(id, (key, current) -> {
+                if (!current.session().userId().equals(userId)) {
+                    return current;
+                }
+                changed[0]++;
+                return new StoredSession(current.session().withGroups(groups), current.secretHash());
+            });
+        }
+        return changed[0];
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.latchkey.core.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where sessions live: the whole boundary between Latchkey and a database.
@@ -34,11 +35,25 @@ public interface SessionStore {
     /** Deletes one session. @return whether it existed */
     boolean delete(String id);
 
+    /**
+     * Deletes one session, but only if its idle deadline still is {@code expiresAt}: a session found
+     * expired is deleted this way, so that a renewal that happened meanwhile is never undone.
+     *
+     * @return whether this call deleted the session
+     */
+    boolean deleteIfExpiresAt(String id, Instant expiresAt);
+
     /** Deletes all of a user's sessions. @return how many */
     int deleteUserSessions(String userId);
 
     /** Deletes all of a user's sessions but {@code keepId}. @return how many */
     int deleteUserSessionsExcept(String userId, String keepId);
+
+    /**
+     * Replaces the groups of every session of a user, so that a change of roles applies to the
+     * sessions already signed in. @return how many sessions were changed
+     */
+    int updateUserGroups(String userId, Set<String> groups);
 
     /** A user's sessions whose idle deadline is after {@code now}, newest first. */
     List<Session> listUserSessions(String userId, Instant now);

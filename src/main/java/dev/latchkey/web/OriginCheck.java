@@ -7,21 +7,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The CSRF decision: may this request proceed? A pure function of the request's method and
- * headers and of the configuration.
+ * The CSRF decision: may this request proceed? A pure function of the request's method, headers and
+ * connection and of the configuration. It also reads the request's own origin, through trusted
+ * proxies, for the cookie's {@code Secure} decision.
  *
- * <p>Safe methods ({@code GET HEAD OPTIONS TRACE}) and requests that carry no cookie credential
- * (bearer-token or anonymous requests: a cross-site page cannot make a browser attach either) always
- * proceed. For an unsafe cookie-authenticated request, in this order:
+ * <p>Safe methods ({@code GET HEAD OPTIONS TRACE}) and requests authenticated by a bearer token (no
+ * ambient credential: a cross-site page cannot make a browser attach one) always proceed. Every
+ * other request is checked, in this order:
  * <ol>
  * <li>an {@code Origin} listed in the trusted origins proceeds;</li>
  * <li>{@code Sec-Fetch-Site: same-origin} or {@code none} (typed by the user) proceeds;
  *     {@code cross-site} or {@code same-site} is rejected ({@link Reason#CSRF_CROSS_SITE});</li>
  * <li>without {@code Sec-Fetch-Site} (older browsers, plain HTTP to a non-local host), the
  *     {@code Origin} must equal the request's own origin exactly: scheme, host and port
- *     ({@link Reason#CSRF_ORIGIN_MISMATCH}); a request with neither header is rejected
- *     ({@link Reason#CSRF_NO_ORIGIN}).</li>
+ *     ({@link Reason#CSRF_ORIGIN_MISMATCH});</li>
+ * <li>a request with neither header is rejected ({@link Reason#CSRF_NO_ORIGIN}) when it carries a
+ *     session cookie or would receive one (a sign-in); an anonymous request without either header
+ *     proceeds, because every browser sends {@code Origin} with a cross-origin unsafe request, so
+ *     such a request comes from a program that holds no ambient credential of the victim's.</li>
  * </ol>
+ *
+ * <p>A sign-in that would set the session cookie ({@link #decideSignIn}) is held to the rule of a
+ * cookie-authenticated request, so a cross-site page cannot plant its author's session in a
+ * victim's browser (login CSRF). A sign-in on a safe method is refused only when the browser marks
+ * it cross-site or same-site.
  *
  * <p>The request's own origin is its scheme and {@code Host} header; when the peer is a trusted proxy,
  * the first element of {@code Forwarded} ({@code proto}, {@code host}) or else
@@ -30,39 +39,74 @@ import java.util.Set;
  */
 public final class OriginCheck {
 
+    /** How a request is authenticated, as far as the CSRF decision cares. */
+    public enum Credential {
+        /** No valid session: an anonymous request. */
+        NONE,
+        /** A valid session cookie: the ambient credential CSRF abuses. */
+        SESSION_COOKIE,
+        /** A valid bearer token: nothing a browser attaches on its own. */
+        BEARER_TOKEN
+    }
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Headers that show a proxy between the client and the server. */
+    private static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
+            "X-Forwarded-Host", "X-Real-IP", "Via");
 
     private final TrustedOrigins trustedOrigins;
     private final TrustedProxies trustedProxies;
+    private final boolean loopbackDevelopment;
 
     /**
-     * @param trustedOrigins origins besides the server's own allowed to send unsafe requests
-     * @param trustedProxies addresses or CIDR ranges of reverse proxies
+     * @param trustedOrigins      origins besides the server's own allowed to send unsafe requests
+     * @param trustedProxies      addresses or CIDR ranges of reverse proxies
+     * @param loopbackDevelopment whether plain-HTTP loopback connections get the development cookie
+     *                            ({@link #isLocalDevelopment})
      * @throws IllegalArgumentException naming the first entry that does not parse
      */
-    public OriginCheck(List<String> trustedOrigins, List<String> trustedProxies) {
+    public OriginCheck(List<String> trustedOrigins, List<String> trustedProxies, boolean loopbackDevelopment) {
         this.trustedOrigins = new TrustedOrigins(trustedOrigins);
         this.trustedProxies = new TrustedProxies(trustedProxies);
+        this.loopbackDevelopment = loopbackDevelopment;
     }
 
     /**
      * Decides whether the request may proceed.
      *
-     * @param request            the request
-     * @param cookieAuthenticated whether the request carries a session cookie (the ambient credential CSRF abuses)
+     * @param request    the request
+     * @param credential what authenticated it
      */
-    public CsrfDecision decide(RequestFacts request, boolean cookieAuthenticated) {
-        if (SAFE_METHODS.contains(request.method()) || !cookieAuthenticated) {
+    public CsrfDecision decide(RequestFacts request, Credential credential) {
+        if (credential == Credential.BEARER_TOKEN || SAFE_METHODS.contains(request.method())) {
             return CsrfDecision.ALLOW;
         }
-        String originHeader = request.header("Origin");
-        Optional<WebOrigin> origin = WebOrigin.parse(originHeader);
-        if (origin.isPresent() && trustedOrigins.matches(origin.get())) {
+        return checkOrigin(request, credential == Credential.SESSION_COOKIE);
+    }
+
+    /**
+     * Decides whether a sign-in that sets the session cookie may happen on this request: the rule of
+     * a cookie-authenticated request for unsafe methods; on a safe method, anything but a request the
+     * browser marks as cross-site or same-site.
+     */
+    public CsrfDecision decideSignIn(RequestFacts request) {
+        if (!SAFE_METHODS.contains(request.method())) {
+            return checkOrigin(request, true);
+        }
+        String fetchSite = fetchSite(request);
+        if (("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) && !hasTrustedOrigin(request)) {
+            return CsrfDecision.reject(Reason.CSRF_CROSS_SITE);
+        }
+        return CsrfDecision.ALLOW;
+    }
+
+    private CsrfDecision checkOrigin(RequestFacts request, boolean originRequired) {
+        if (hasTrustedOrigin(request)) {
             return CsrfDecision.ALLOW;
         }
-        String fetchSite = request.header("Sec-Fetch-Site");
+        String fetchSite = fetchSite(request);
         if (fetchSite != null) {
-            switch (fetchSite.strip().toLowerCase(Locale.ROOT)) {
+            switch (fetchSite) {
                 case "same-origin", "none":
                     return CsrfDecision.ALLOW;
                 case "cross-site", "same-site":
@@ -71,14 +115,26 @@ public final class OriginCheck {
                     break; // an unknown value says nothing; fall back to Origin
             }
         }
+        String originHeader = request.header("Origin");
         if (originHeader == null) {
-            return CsrfDecision.reject(Reason.CSRF_NO_ORIGIN);
+            return originRequired ? CsrfDecision.reject(Reason.CSRF_NO_ORIGIN) : CsrfDecision.ALLOW;
         }
+        Optional<WebOrigin> origin = WebOrigin.parse(originHeader);
         Optional<WebOrigin> own = ownOrigin(request);
         if (origin.isPresent() && own.isPresent() && origin.get().equals(own.get())) {
             return CsrfDecision.ALLOW;
         }
         return CsrfDecision.reject(Reason.CSRF_ORIGIN_MISMATCH);
+    }
+
+    private boolean hasTrustedOrigin(RequestFacts request) {
+        Optional<WebOrigin> origin = WebOrigin.parse(request.header("Origin"));
+        return origin.isPresent() && trustedOrigins.matches(origin.get());
+    }
+
+    private static String fetchSite(RequestFacts request) {
+        String value = request.header("Sec-Fetch-Site");
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -96,11 +152,47 @@ public final class OriginCheck {
     }
 
     /**
-     * Whether the client addressed a loopback host ({@code localhost}, {@code 127.0.0.0/8},
-     * {@code [::1]}): local development, where browsers treat plain HTTP as secure enough.
+     * Whether this is local development: a plain-HTTP connection from a loopback address to a
+     * loopback address, addressed to a loopback host ({@code localhost}, {@code 127.0.0.0/8},
+     * {@code [::1]}), with no proxy in between (no forwarding header, the peer not a trusted proxy).
+     * There browsers keep a cookie without {@code Secure}; anywhere else a request that merely
+     * names a loopback host in {@code Host} (a proxy's default) gets nothing weaker. Always false
+     * when switched off.
      */
-    public boolean isLoopback(RequestFacts request) {
-        return ownOrigin(request).map(o -> isLoopbackHost(o.host())).orElse(false);
+    public boolean isLocalDevelopment(RequestFacts request) {
+        if (!loopbackDevelopment || "https".equalsIgnoreCase(request.scheme())
+                || !isLoopbackAddress(request.remoteAddress()) || !isLoopbackAddress(request.localAddress())
+                || trustedProxies.trusts(request.remoteAddress())) {
+            return false;
+        }
+        for (String header : PROXY_HEADERS) {
+            if (request.header(header) != null) {
+                return false;
+            }
+        }
+        return WebOrigin.fromHost("http", request.host()).map(o -> isLoopbackHost(o.host())).orElse(false);
+    }
+
+    /** Whether the plain-HTTP loopback development cookie is switched on. */
+    public boolean loopbackDevelopment() {
+        return loopbackDevelopment;
+    }
+
+    private static boolean isLoopbackAddress(String address) {
+        Optional<byte[]> bytes = TrustedProxies.parseAddress(address);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        byte[] b = bytes.get();
+        if (b.length == 4) {
+            return b[0] == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[15] == 1;
     }
 
     private static boolean isLoopbackHost(String host) {

@@ -12,11 +12,14 @@ import java.util.TreeMap;
  * @param scheme        {@code http} or {@code https}, as the server received the request
  * @param host          the {@code Host} header value, or {@code null}
  * @param remoteAddress the address of the peer (the proxy, when there is one)
+ * @param localAddress  the server's address the connection arrived at
  * @param headers       the other headers that matter, by name in any case: {@code Origin},
  *                      {@code Sec-Fetch-Site}, {@code Forwarded}, {@code X-Forwarded-Proto},
- *                      {@code X-Forwarded-Host}
+ *                      {@code X-Forwarded-Host}, and the other proxy headers
+ *                      ({@code X-Forwarded-For}, {@code X-Real-IP}, {@code Via})
  */
-public record RequestFacts(String method, String scheme, String host, String remoteAddress, Map<String, String> headers) {
+public record RequestFacts(String method, String scheme, String host, String remoteAddress, String localAddress,
+                           Map<String, String> headers) {
 
     /** Copies the headers into a case-insensitive map. */
     public RequestFacts {

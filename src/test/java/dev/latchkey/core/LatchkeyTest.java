@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.store.InMemorySessionStore;
+import dev.latchkey.store.SessionStore;
 import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.store.StoredSession;
+import dev.latchkey.testing.ForwardingStore;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.RecordingStore;
 import dev.latchkey.web.SessionCookie;
@@ -323,9 +326,114 @@ class LatchkeyTest {
     @Test
     void programmerErrorsInNewSessionAreRejectedWithExactMessages() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NewSession.forUser(""));
-        assertEquals("userId must be 1-255 characters", e.getMessage());
+        assertEquals("userId must be 1-255 characters of text without control characters", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NewSession.forUser("u").groups(List.of("bad\ngroup")));
         assertThrows(IllegalArgumentException.class, () -> NewSession.forUser("u").groups(
                 java.util.stream.IntStream.range(0, 100).mapToObj(i -> "group-number-" + i + "-".repeat(20)).toList()));
+    }
+
+    /** User ids no session can have: the store is never asked about them. */
+    private static final List<String> IMPOSSIBLE_USER_IDS = java.util.Arrays.asList(null, "", "al\u0000ice", "a\nb",
+            "tab\there", "\u0085next-line", "x".repeat(256), "lone \ud800 surrogate", "reversed \udc00\ud800");
+
+    @Test
+    void userIdsNoSessionCanHaveAreAnsweredWithoutAskingTheStore() {
+        rememberMe("alice");
+        int before = store.calls.get();
+        for (String userId : IMPOSSIBLE_USER_IDS) {
+            assertFalse(NewSession.isValidUserId(userId));
+            assertEquals(0, latchkey.invalidateUserSessions(userId));
+            assertEquals(0, latchkey.invalidateOtherSessions(userId, "a".repeat(32)));
+            assertEquals(List.of(), latchkey.listUserSessions(userId));
+            assertFalse(latchkey.invalidateUserSession(userId, "a".repeat(32)));
+            assertEquals(0, latchkey.updateUserGroups(userId, Set.of("user")));
+            assertThrows(IllegalArgumentException.class, () -> NewSession.forUser(userId));
+        }
+        assertEquals(before, store.calls.get(), "no store call for an id no session can have");
+        assertTrue(NewSession.isValidUserId("\ud83d\ude00 emoji and \u00e9 are text"));
+        assertEquals(1, latchkey.listUserSessions("alice").size());
+    }
+
+    @Test
+    void anExpiredSessionRenewedMeanwhileIsNotDeleted() {
+        IssuedSession issued = rememberMe("alice");
+        Session s = issued.session();
+        // Another request (another node, its clock a little behind) renews the session between this
+        // request's read, which finds it expired, and its delete.
+        InMemorySessionStore target = new InMemorySessionStore();
+        target.insert(new StoredSession(s, storedHash(issued)));
+        Instant renewedTo = s.expiresAt().plus(Duration.ofDays(30));
+        SessionStore racing = new ForwardingStore(target) {
+            @Override
+            public java.util.Optional<StoredSession> find(String id) {
+                java.util.Optional<StoredSession> read = super.find(id);
+                target.renew(id, s.expiresAt(), renewedTo, s.expiresAt());
+                return read;
+            }
+        };
+        Latchkey racingLatchkey = new Latchkey(racing, clock, LatchkeyConfig.defaults());
+        clock.set(s.expiresAt());
+        assertEquals(Reason.SESSION_EXPIRED, racingLatchkey.validateSession(issued.token()).rejection().orElseThrow());
+        assertEquals(renewedTo, target.find(s.id()).orElseThrow().session().expiresAt(), "the renewed session survives");
+
+        clock.set(renewedTo);
+        assertEquals(Reason.SESSION_EXPIRED, latchkey.validateSession(issued.token()).rejection().orElseThrow());
+        assertTrue(store.find(s.id()).isEmpty(), "an expired session nobody renewed is deleted when read");
+    }
+
+    private byte[] storedHash(IssuedSession issued) {
+        return store.find(issued.session().id()).orElseThrow().secretHash();
+    }
+
+    @Test
+    void changedGroupsApplyToTheSessionsAlreadySignedIn() {
+        IssuedSession admin = latchkey.createSession(NewSession.forUser("ann").groups(Set.of("user", "admin")));
+        IssuedSession adminPhone = latchkey.createSession(NewSession.forUser("ann").groups(Set.of("user", "admin")));
+        IssuedSession other = latchkey.createSession(NewSession.forUser("bob").groups(Set.of("user", "admin")));
+        assertEquals(2, latchkey.updateUserGroups("ann", List.of("user")));
+        assertEquals(Set.of("user"), latchkey.validateSession(admin.token()).session().orElseThrow().groups());
+        assertEquals(Set.of("user"), latchkey.validateSession(adminPhone.token()).session().orElseThrow().groups());
+        assertEquals(Set.of("admin", "user"), latchkey.validateSession(other.token()).session().orElseThrow().groups());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> latchkey.updateUserGroups("ann", List.of("team\nadmin")));
+        assertEquals("group names must be 1-100 characters without control characters", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> latchkey.updateUserGroups("ann", List.of("bad \ud800")));
+    }
+
+    @Test
+    void aStoreOutageIsLoggedOnceAMinuteWithACountOfTheLinesHeldBack() {
+        IssuedSession issued = rememberMe("alice");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(Latchkey.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(handler);
+        try {
+            store.setDown(true);
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(Reason.STORE_UNAVAILABLE, latchkey.validateSession(issued.token()).rejection().orElseThrow());
+            }
+            assertEquals(1, lines.size(), lines::toString);
+            assertTrue(lines.get(0).startsWith("LK-106 session store failed while validating a session"), lines.get(0));
+            clock.advance(Duration.ofSeconds(61));
+            latchkey.validateSession(issued.token());
+            assertEquals(2, lines.size());
+            assertTrue(lines.get(1).endsWith("(999 more LK-106 lines were held back since the last one)"), lines.get(1));
+        } finally {
+            jul.removeHandler(handler);
+            store.setDown(false);
+        }
     }
 }

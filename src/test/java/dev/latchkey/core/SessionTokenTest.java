@@ -1,5 +1,6 @@
 package dev.latchkey.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,10 +48,12 @@ class SessionTokenTest {
     }
 
     @Test
-    void aWellFormedTokenParsesIntoIdAndSecretHash() {
+    void aWellFormedTokenParsesIntoIdAndSecretHash() throws Exception {
         SessionToken token = SessionToken.parse(ID + "." + SECRET).orElseThrow();
         assertEquals(ID, token.id());
         assertEquals(32, token.secretHash().length);
+        assertArrayEquals(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(SECRET.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), token.secretHash(), "SHA-256 of the secret");
     }
 
     static Stream<String> malformed() {

@@ -1,5 +1,9 @@
 package dev.latchkey.it;
 
+import static dev.latchkey.it.ServerUnderTest.assertBlank;
+import static dev.latchkey.it.ServerUnderTest.newUser;
+import static dev.latchkey.it.ServerUnderTest.onlySetCookie;
+import static dev.latchkey.it.ServerUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,9 +13,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -30,21 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ContainerFlows {
-
-    /** Every token the tests were given, to search the server's logs for. */
-    private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
+abstract class ContainerFlows implements ReviewFlows, HostileInputFlow {
 
     /** The login page configured for this server: MicroProfile Config's where the server has it, the context parameter's otherwise. */
     abstract String expectedLoginPage();
-
-    /** The server's log files, as this server writes them. */
-    abstract ServerLogs serverLogs();
-
-    /** The attributes of the loopback session cookie, whatever order and form the server writes them in. */
-    private static final Map<String, String> COOKIE_ATTRIBUTES = Map.of("path", "/", "httponly", "", "samesite", "Lax");
-    private static final long THIRTY_DAYS = 30L * 24 * 3600;
-    private static final String PASSWORD = "correct horse battery";
 
     @ArquillianResource
     URL base;
@@ -54,58 +44,9 @@ abstract class ContainerFlows {
         return TestApp.war();
     }
 
-    private HttpSession browser() {
-        return new HttpSession(base);
-    }
-
-    private static String newUser(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private HttpSession signedIn(String user, boolean rememberMe) {
-        HttpSession browser = browser();
-        HttpResponse<String> in = browser.postSameOrigin("signin", rememberMe
-                ? Map.of("username", user, "password", PASSWORD, "remember", "on")
-                : Map.of("username", user, "password", PASSWORD));
-        assertEquals(200, in.statusCode(), in::body);
-        return browser;
-    }
-
-    private void register(String user) {
-        HttpResponse<String> up = browser().postSameOrigin("signup", Map.of("username", user, "password", PASSWORD));
-        assertEquals(201, up.statusCode(), up::body);
-    }
-
-    private static SetCookie onlySetCookie(HttpResponse<?> response) {
-        List<String> all = HttpSession.setCookies(response);
-        assertEquals(1, all.size(), () -> "Set-Cookie headers for: " + all.stream().map(c -> c.split("=", 2)[0]).toList());
-        return SetCookie.parse(all.get(0));
-    }
-
-    /** Asserts a persistent (30 days) or browser-session session cookie with exactly the expected attributes. */
-    private static String token(boolean persistent, SetCookie cookie) {
-        assertEquals("latchkey", cookie.name());
-        assertTrue(cookie.value().matches("[a-z2-7]{32}\\.[a-z2-7]{52}"), "a well-formed token");
-        TOKENS.add(cookie.value());
-        assertEquals(COOKIE_ATTRIBUTES, cookie.attributesBesidesLifetime(), "attributes: " + cookie.describe());
-        if (persistent) {
-            long lifetime = cookie.lifetimeSeconds().orElseThrow(() -> new AssertionError("no lifetime: " + cookie.describe()));
-            assertTrue(Math.abs(lifetime - THIRTY_DAYS) <= 5, "lifetime " + lifetime + " s: " + cookie.describe());
-        } else {
-            assertTrue(cookie.lifetimeSeconds().isEmpty(), "a browser-session cookie has no lifetime: " + cookie.describe());
-        }
-        return cookie.value();
-    }
-
-    private static void assertBlank(SetCookie cookie) {
-        assertEquals("latchkey", cookie.name());
-        assertEquals("", cookie.value());
-        assertEquals(COOKIE_ATTRIBUTES, cookie.attributesBesidesLifetime(), cookie.describe());
-        assertTrue(cookie.lifetimeSeconds().orElseThrow() <= 0, cookie.describe());
-    }
-
-    private void moveClock(long seconds) {
-        assertEquals(200, browser().post("test-clock", Map.of("seconds", Long.toString(seconds))).statusCode());
+    @Override
+    public URL base() {
+        return base;
     }
 
     @Test
@@ -410,7 +351,7 @@ abstract class ContainerFlows {
         String user = newUser("nora");
         register(user);
         HttpSession browser = signedIn(user, true);
-        assertEquals("done", browser().post("test-database", Map.of("action", "break")).body());
+        breakStore(true);
         try {
             HttpResponse<String> me = browser.get("me");
             assertEquals(503, me.statusCode(), "never anonymous access, never a stack trace");
@@ -421,7 +362,7 @@ abstract class ContainerFlows {
             assertEquals(200, pub.statusCode());
             assertEquals("anonymous", pub.body());
         } finally {
-            assertEquals("done", browser().post("test-database", Map.of("action", "mend")).body());
+            breakStore(false);
         }
         HttpResponse<String> back = browser.get("me");
         assertEquals(200, back.statusCode(), "service resumes by itself");

@@ -9,7 +9,7 @@ class LibertyIT extends ContainerFlows {
     }
 
     @Override
-    ServerLogs serverLogs() {
+    public ServerLogs serverLogs() {
         return ServerLogs.LIBERTY;
     }
 }

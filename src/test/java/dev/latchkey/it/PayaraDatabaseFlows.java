@@ -70,4 +70,29 @@ abstract class PayaraDatabaseFlows {
         assertEquals(200, browser.postSameOrigin("signout", Map.of()).statusCode());
         assertEquals(401, browser.get("me").statusCode());
     }
+
+    /**
+     * MariaDB's utf8mb4_bin ignores trailing spaces, so "name " finds the account "name": the caller is
+     * then the account as stored, and the user's own "revoke" reaches her sessions. PostgreSQL compares
+     * exactly: no such sign-in.
+     */
+    @Test
+    void aSignInWithTrailingSpaceIsTheStoredAccountOrNone() {
+        HttpSession laptop = new HttpSession(base);
+        String name = "spelled";
+        assertEquals(201, laptop.postSameOrigin("signup", Map.of("username", name, "password", "long enough password"))
+                .statusCode());
+        HttpResponse<String> in = laptop.postSameOrigin("signin", Map.of("username", name + " ", "password", "long enough password"));
+        if (!database().ignoresTrailingSpaces()) {
+            assertEquals(401, in.statusCode());
+            return;
+        }
+        assertEquals(200, in.statusCode(), in::body);
+        assertEquals("signed in as " + name, in.body(), "named as stored, not as typed");
+        HttpSession phone = new HttpSession(base);
+        phone.postSameOrigin("signin", Map.of("username", name + " ", "password", "long enough password"));
+        String phoneSession = phone.cookies().get("latchkey").substring(0, 32);
+        assertEquals("revoked true", laptop.postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneSession)).body());
+        assertEquals(401, phone.get("me").statusCode());
+    }
 }

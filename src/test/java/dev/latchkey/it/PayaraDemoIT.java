@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -204,6 +205,29 @@ class PayaraDemoIT {
         assertTrue(onAccountPage(here));
     }
 
+    /**
+     * Another origin on the same site (another port of localhost) whose page posts a form to
+     * {@code target} as soon as it loads: the Lax cookie is sent, so only the origin check stands
+     * in the way.
+     */
+    private static HttpServer autoSubmittingForm(String target, Map<String, String> fields) throws IOException {
+        StringBuilder form = new StringBuilder("<!DOCTYPE html><html><body><form id=\"f\" method=\"post\" action=\"")
+                .append(target).append("\">");
+        fields.forEach((name, value) -> form.append("<input type=\"hidden\" name=\"").append(name)
+                .append("\" value=\"").append(value).append("\">"));
+        byte[] page = form.append("</form><script>document.getElementById('f').submit()</script></body></html>")
+                .toString().getBytes(StandardCharsets.UTF_8);
+        HttpServer attacker = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        attacker.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        attacker.start();
+        return attacker;
+    }
+
     @Test
     void aFormOnAnotherOriginCannotActForTheUser() throws IOException {
         String name = newName("eve");
@@ -213,21 +237,8 @@ class PayaraDemoIT {
         signIn(victim, name, PASSWORD, true);
         signIn(otherDevice, name, PASSWORD, true);
 
-        // Another origin on the same site (another port of localhost): the Lax cookie is sent, so
-        // only the origin check stands between this page and "sign out everywhere else".
         String target = url("account");
-        HttpServer attacker = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        attacker.createContext("/", exchange -> {
-            byte[] page = ("<!DOCTYPE html><html><body><form id=\"f\" method=\"post\" action=\"" + target + "\">"
-                    + "<input type=\"hidden\" name=\"action\" value=\"revoke-others\"></form>"
-                    + "<script>document.getElementById('f').submit()</script></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        attacker.start();
+        HttpServer attacker = autoSubmittingForm(target, Map.of("action", "revoke-others"));
         try {
             victim.get("http://localhost:" + attacker.getAddress().getPort() + "/");
             new WebDriverWait(victim, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(target));
@@ -250,5 +261,58 @@ class PayaraDemoIT {
         waitFor(browser, "/signin");
         assertNull(browser.manage().getCookieNamed("latchkey"), "the cookie is gone");
         assertSentToSignIn(browser);
+    }
+
+    @Test
+    void aFormOnAnotherOriginCannotSignTheBrowserInToTheAttackersAccount() throws IOException {
+        String attackerName = newName("mallory");
+        WebDriver attackerBrowser = profile();
+        signUp(attackerBrowser, attackerName);
+        WebDriver victim = profile();
+        String target = url("signin");
+        HttpServer attacker = autoSubmittingForm(target,
+                Map.of("username", attackerName, "password", PASSWORD, "remember", "on"));
+        try {
+            victim.get("http://localhost:" + attacker.getAddress().getPort() + "/");
+            new WebDriverWait(victim, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(target));
+            assertTrue(victim.getPageSource().contains("LK-20"), "refused with its reason: " + victim.getPageSource());
+        } finally {
+            attacker.stop(0);
+        }
+        assertNull(victim.manage().getCookieNamed("latchkey"), "no session was planted in the victim's browser");
+        assertSentToSignIn(victim);
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgainWithAnError() {
+        WebDriver browser = profile();
+        String name = newName("gus");
+        signUp(browser, name);
+        browser.get(url("signin"));
+        browser.findElement(By.name("username")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys("not the password");
+        browser.findElement(By.xpath("//form[@action='signin']//button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("Wrong name or password."));
+        assertTrue(browser.findElement(By.name("username")).isDisplayed(), "the sign-in form again");
+        assertNull(browser.manage().getCookieNamed("latchkey"));
+    }
+
+    @Test
+    void everyPageOffersSignOutAndPasswordsAreMasked() {
+        WebDriver browser = profile();
+        for (String page : List.of("signin", "signup")) {
+            browser.get(url(page));
+            assertEquals("password", browser.findElement(By.name("password")).getAttribute("type"), page);
+        }
+        String name = newName("hal");
+        signUp(browser, name);
+        signIn(browser, name, PASSWORD, false);
+        for (String page : List.of("", "account")) {
+            browser.get(url(page));
+            assertTrue(browser.findElement(By.xpath("//form[@action='signout']/button")).isDisplayed(), "sign-out on /" + page);
+        }
+        browser.get(url("account"));
+        assertEquals("password", browser.findElement(By.name("current")).getAttribute("type"));
+        assertEquals("password", browser.findElement(By.name("replacement")).getAttribute("type"));
     }
 }

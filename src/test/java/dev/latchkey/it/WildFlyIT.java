@@ -9,7 +9,7 @@ class WildFlyIT extends ContainerFlows {
     }
 
     @Override
-    ServerLogs serverLogs() {
+    public ServerLogs serverLogs() {
         return ServerLogs.WILDFLY;
     }
 }

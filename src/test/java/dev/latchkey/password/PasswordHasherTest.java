@@ -86,10 +86,48 @@ class PasswordHasherTest {
     void unknownUserPathVerifiesAgainstADummyHashOfTheConfiguredCost() {
         PasswordHasher costly = new PasswordHasher(6);
         costly.verifyUnknownUser("guess".toCharArray());
-        String dummy = new String(costly.dummyHash(), StandardCharsets.US_ASCII);
+        String dummy = new String(costly.dummyHash(6), StandardCharsets.US_ASCII);
         assertTrue(dummy.startsWith("$2b$06$"), dummy);
         // the same work as a real check: the dummy is a real hash that a real password would pass
         assertTrue(BCrypt.verifyer().verify(PasswordHasher.DUMMY_PASSWORD.toCharArray(), dummy).verified);
+    }
+
+    private static long rounds(PasswordHasher hasher, Runnable check) {
+        long before = hasher.roundsSpent();
+        check.run();
+        return hasher.roundsSpent() - before;
+    }
+
+    @Test
+    void everyCheckDoesTheWorkOfOneVerificationAtTheConfiguredCost() {
+        String cost4 = new PasswordHasher(4).hash("pw".toCharArray());
+        String cost5 = new PasswordHasher(5).hash("pw".toCharArray());
+        PasswordHasher hasher = new PasswordHasher(8);
+        String cost8 = hasher.hash("pw".toCharArray());
+        char[] pw = "pw".toCharArray();
+        assertEquals(256, rounds(hasher, () -> hasher.verifyUnknownUser(pw)), "unknown account");
+        assertEquals(256, rounds(hasher, () -> hasher.verify(pw, cost8)), "current cost, right password");
+        assertEquals(256, rounds(hasher, () -> hasher.verify("nope".toCharArray(), cost8)), "current cost, wrong password");
+        assertEquals(256, rounds(hasher, () -> hasher.verify(pw, cost4)), "a hash made before the cost was raised");
+        assertEquals(256, rounds(hasher, () -> hasher.verify("nope".toCharArray(), cost5)), "older hash, wrong password");
+        assertEquals(256, rounds(hasher, () -> hasher.verify(pw, "not a bcrypt hash")), "malformed stored hash");
+        assertEquals(256, rounds(hasher, () -> hasher.verify(new char[] {'\ud800'}, cost4)), "password that is not text");
+        assertTrue(hasher.verify(pw, cost4).needsRehash(), "the old hash still verifies and asks to be replaced");
+    }
+
+    @Test
+    void aStoredHashOfAHigherCostRaisesTheWorkOfEveryCheck() {
+        PasswordHasher hasher = new PasswordHasher(4);
+        String cost7 = new PasswordHasher(7).hash("pw".toCharArray());
+        assertEquals(16, rounds(hasher, () -> hasher.verifyUnknownUser("x".toCharArray())));
+        assertEquals(128, rounds(hasher, () -> hasher.verify("pw".toCharArray(), cost7)));
+        assertEquals(7, hasher.timingCost());
+        assertEquals(128, rounds(hasher, () -> hasher.verifyUnknownUser("x".toCharArray())), "unknown names now cost as much");
+        PasswordHasher primed = new PasswordHasher(4);
+        primed.expectStoredCost(6);
+        assertEquals(64, rounds(primed, () -> primed.verifyUnknownUser("x".toCharArray())), "primed at start");
+        primed.expectStoredCost(99);
+        assertEquals(6, primed.timingCost(), "a cost bcrypt cannot have is ignored");
     }
 
     @Test

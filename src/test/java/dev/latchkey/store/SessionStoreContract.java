@@ -284,4 +284,56 @@ public abstract class SessionStoreContract {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void deleteIfExpiresAtDeletesOnlyWhileTheDeadlineIsUnchanged() {
+        StoredSession s = session(id(30), "alice", T0, Duration.ofDays(1));
+        store.insert(s);
+        Instant deadline = s.session().expiresAt();
+        assertTrue(store.renew(id(30), deadline, deadline.plus(Duration.ofDays(1)), deadline));
+        assertFalse(store.deleteIfExpiresAt(id(30), deadline), "renewed meanwhile: kept");
+        assertTrue(store.find(id(30)).isPresent());
+        assertTrue(store.deleteIfExpiresAt(id(30), deadline.plus(Duration.ofDays(1))));
+        assertTrue(store.find(id(30)).isEmpty());
+        assertFalse(store.deleteIfExpiresAt(id(30), deadline), "already gone");
+    }
+
+    @Test
+    void updateUserGroupsChangesEverySessionOfThatUserOnly() {
+        store.insert(session(id(40), "alice", T0, Duration.ofDays(1)));
+        store.insert(session(id(41), "alice", T0, Duration.ofDays(30)));
+        store.insert(session(id(42), "bob", T0, Duration.ofDays(1)));
+        assertEquals(2, store.updateUserGroups("alice", Set.of("user", "auditor", "group with spaces")));
+        assertEquals(Set.of("auditor", "group with spaces", "user"), store.find(id(40)).orElseThrow().session().groups());
+        assertEquals(Set.of("auditor", "group with spaces", "user"), store.find(id(41)).orElseThrow().session().groups());
+        assertEquals(Set.of("user"), store.find(id(42)).orElseThrow().session().groups());
+        assertEquals(2, store.updateUserGroups("alice", Set.of()));
+        assertEquals(Set.of(), store.find(id(40)).orElseThrow().session().groups());
+        assertEquals(0, store.updateUserGroups("nobody", Set.of("user")));
+    }
+
+    @Test
+    void userIdsNoDatabaseKeepsAreAnsweredWithoutError() {
+        latchkey.createSession(NewSession.forUser("alice").rememberMe(true));
+        for (String userId : new String[] {"al\u0000ice", "a\u0001", "x".repeat(1000), "\ud800", null}) {
+            assertEquals(0, latchkey.invalidateUserSessions(userId));
+            assertEquals(List.of(), latchkey.listUserSessions(userId));
+            assertEquals(0, latchkey.updateUserGroups(userId, List.of("user")));
+        }
+        assertEquals(1, latchkey.listUserSessions("alice").size());
+    }
+
+    @Test
+    void invalidateAllSessionsSignsEverybodyOutInBatches() {
+        Latchkey small = new Latchkey(store, clock, LatchkeyConfig.builder().cleanupBatchSize(2).build());
+        List<IssuedSession> issued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            issued.add(small.createSession(NewSession.forUser("user-" + (i % 2)).rememberMe(i % 2 == 0)));
+        }
+        assertEquals(5, small.invalidateAllSessions());
+        for (IssuedSession session : issued) {
+            assertFalse(small.validateSession(session.token()).isValid());
+        }
+        assertEquals(0, small.invalidateAllSessions());
+    }
 }

@@ -65,6 +65,11 @@ public final class MariaDbDatabase extends TestDatabase {
     }
 
     @Override
+    public boolean ignoresTrailingSpaces() {
+        return true; // utf8mb4_bin is a PAD SPACE collation
+    }
+
+    @Override
     public String description() {
         return "MariaDB " + version;
     }

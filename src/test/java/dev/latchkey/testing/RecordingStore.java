@@ -7,6 +7,7 @@ import dev.latchkey.store.StoredSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wraps a store, counts calls, and can be switched to fail like an unreachable database. */
@@ -57,6 +58,18 @@ public final class RecordingStore implements SessionStore {
     public boolean delete(String id) {
         call(true);
         return target.delete(id);
+    }
+
+    @Override
+    public boolean deleteIfExpiresAt(String id, Instant expiresAt) {
+        call(true);
+        return target.deleteIfExpiresAt(id, expiresAt);
+    }
+
+    @Override
+    public int updateUserGroups(String userId, Set<String> groups) {
+        call(true);
+        return target.updateUserGroups(userId, groups);
     }
 
     @Override

@@ -43,6 +43,16 @@ public abstract class TestDatabase {
     /** SQL changing a column's type: {@code %s} is the column, the second {@code %s} the type. */
     public abstract String alterColumnTypeSql();
 
+    /** Whether the shipped scripts' collation takes {@code 'alice '} for {@code 'alice'} (PAD SPACE). */
+    public boolean ignoresTrailingSpaces() {
+        return false;
+    }
+
+    /** SQL dropping a column: {@code %s} is the table, the second {@code %s} the column. */
+    public String dropColumnSql() {
+        return "ALTER TABLE %s DROP COLUMN %s";
+    }
+
     /** The shared pool, 20 connections. */
     public synchronized DataSource dataSource() {
         if (pool == null) {

@@ -23,7 +23,7 @@ class OriginCheckTest {
 
     private static final OriginCheck CHECK = new OriginCheck(
             List.of("https://app.example.com", "https://*.example.org", "http://localhost:3000", "https://b\u00fccher.example/"),
-            List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1"));
+            List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1"), true);
 
     private static RequestFacts request(String method, String scheme, String host, String remote, String origin,
             String fetchSite, String forwarded, String xfProto, String xfHost) {
@@ -33,84 +33,165 @@ class OriginCheckTest {
         headers.put("Forwarded", forwarded);
         headers.put("X-Forwarded-Proto", xfProto);
         headers.put("X-FORWARDED-HOST", xfHost);
-        return new RequestFacts(method, scheme, host, remote, headers);
+        return new RequestFacts(method, scheme, host, remote, "10.0.0.100", headers);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        // case                                | method | scheme | host              | remote      | Origin                         | Sec-Fetch-Site | Forwarded                                | XF-Proto    | XF-Host          | cookie | expected
-        "safe GET from another site           | GET    | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | ALLOW",
-        "safe HEAD                            | HEAD   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | ALLOW",
-        "safe OPTIONS                         | OPTIONS| https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | ALLOW",
-        "safe TRACE                           | TRACE  | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | ALLOW",
-        "no cookie: bearer or anonymous       | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | false  | ALLOW",
-        "fetch metadata same-origin           | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | same-origin    | -                                        | -           | -                | true   | ALLOW",
-        "fetch metadata same-origin, no Origin| POST   | https  | example.com       | 203.0.113.9 | -                              | same-origin    | -                                        | -           | -                | true   | ALLOW",
-        "fetch metadata none (user typed)     | POST   | https  | example.com       | 203.0.113.9 | -                              | none           | -                                        | -           | -                | true   | ALLOW",
-        "fetch metadata cross-site            | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | CSRF_CROSS_SITE",
-        "fetch metadata cross-site, any case  | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | Cross-Site     | -                                        | -           | -                | true   | CSRF_CROSS_SITE",
-        "fetch metadata same-site (subdomain) | POST   | https  | example.com       | 203.0.113.9 | https://sub.example.com        | same-site      | -                                        | -           | -                | true   | CSRF_CROSS_SITE",
-        "PUT cross-site                       | PUT    | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | CSRF_CROSS_SITE",
-        "DELETE cross-site                    | DELETE | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | CSRF_CROSS_SITE",
-        "PATCH cross-site                     | PATCH  | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | true   | CSRF_CROSS_SITE",
-        "lowercase method is not GET          | get    | https  | example.com       | 203.0.113.9 | -                              | -              | -                                        | -           | -                | true   | CSRF_NO_ORIGIN",
-        "trusted origin beats cross-site      | POST   | https  | api.example.com   | 203.0.113.9 | https://app.example.com        | cross-site     | -                                        | -           | -                | true   | ALLOW",
-        "unknown fetch-site falls back        | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | sideways       | -                                        | -           | -                | true   | ALLOW",
-        "unknown fetch-site, bad origin       | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | sideways       | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "origin equals own origin             | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | true   | ALLOW",
-        "explicit default port                | POST   | https  | example.com       | 203.0.113.9 | https://example.com:443        | -              | -                                        | -           | -                | true   | ALLOW",
-        "default port in Host                 | POST   | http   | example.com:80    | 203.0.113.9 | http://example.com             | -              | -                                        | -           | -                | true   | ALLOW",
-        "host and origin in other case        | POST   | https  | Example.COM       | 203.0.113.9 | HTTPS://EXAMPLE.com            | -              | -                                        | -           | -                | true   | ALLOW",
-        "scheme differs                       | POST   | https  | example.com       | 203.0.113.9 | http://example.com             | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "port differs                         | POST   | https  | example.com       | 203.0.113.9 | https://example.com:8443       | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "port differs, non-default            | POST   | http   | localhost:8080    | 127.0.0.1   | http://localhost:8081          | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "null origin                          | POST   | https  | example.com       | 203.0.113.9 | null                           | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "no origin and no fetch metadata      | POST   | https  | example.com       | 203.0.113.9 | -                              | -              | -                                        | -           | -                | true   | CSRF_NO_ORIGIN",
-        "trailing dot is another origin       | POST   | https  | example.com       | 203.0.113.9 | https://example.com.           | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "suffix attack                        | POST   | https  | example.com       | 203.0.113.9 | https://example.com.evil.test  | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "prefix attack                        | POST   | https  | example.com       | 203.0.113.9 | https://evilexample.com        | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "userinfo in origin                   | POST   | https  | example.com       | 203.0.113.9 | https://example.com@evil.test  | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "origin with a path                   | POST   | https  | example.com       | 203.0.113.9 | https://example.com/           | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "other scheme                         | POST   | https  | example.com       | 203.0.113.9 | chrome-extension://abc         | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "port zero                            | POST   | https  | example.com       | 203.0.113.9 | https://example.com:0          | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "port out of range                    | POST   | https  | example.com:99999 | 203.0.113.9 | https://example.com:99999      | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "IPv6 host                            | POST   | http   | [::1]:8080        | ::1         | http://[::1]:8080              | -              | -                                        | -           | -                | true   | ALLOW",
-        "IPv6 host in upper case              | POST   | http   | [FE80::1]:8080    | ::1         | http://[fe80::1]:8080          | -              | -                                        | -           | -                | true   | ALLOW",
-        "IPv6 port differs                    | POST   | http   | [::1]:8080        | ::1         | http://[::1]:8081              | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "IPv4 host                            | POST   | http   | 127.0.0.1:8080    | 127.0.0.1   | http://127.0.0.1:8080          | -              | -                                        | -           | -                | true   | ALLOW",
-        "localhost is not 127.0.0.1           | POST   | http   | 127.0.0.1:8080    | 127.0.0.1   | http://localhost:8080          | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "wildcard subdomain                   | POST   | https  | api.example.net   | 203.0.113.9 | https://a.example.org          | -              | -                                        | -           | -                | true   | ALLOW",
-        "wildcard deeper subdomain            | POST   | https  | api.example.net   | 203.0.113.9 | https://a.b.example.org        | cross-site     | -                                        | -           | -                | true   | ALLOW",
-        "wildcard does not match the apex     | POST   | https  | api.example.net   | 203.0.113.9 | https://example.org            | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "wildcard needs a dot boundary        | POST   | https  | api.example.net   | 203.0.113.9 | https://evilexample.org        | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "wildcard keeps its scheme            | POST   | https  | api.example.net   | 203.0.113.9 | http://a.example.org           | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "wildcard keeps its port              | POST   | https  | api.example.net   | 203.0.113.9 | https://a.example.org:8443     | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "trusted origin with port             | POST   | https  | example.com       | 203.0.113.9 | http://localhost:3000          | -              | -                                        | -           | -                | true   | ALLOW",
-        "trusted origin, other port           | POST   | https  | example.com       | 203.0.113.9 | http://localhost:3001          | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "IDN trusted in Unicode, sent punycode| POST   | https  | example.com       | 203.0.113.9 | https://xn--bcher-kva.example  | -              | -                                        | -           | -                | true   | ALLOW",
-        "raw Unicode origin is malformed      | POST   | https  | example.com       | 203.0.113.9 | https://b\u00fccher.example    | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "proxy X-Forwarded from trusted peer  | POST   | http   | app:8080          | 10.1.2.3    | https://example.com            | -              | -                                        | https       | example.com      | true   | ALLOW",
-        "X-Forwarded from untrusted peer      | POST   | http   | app:8080          | 203.0.113.9 | https://example.com            | -              | -                                        | https       | example.com      | true   | CSRF_ORIGIN_MISMATCH",
-        "X-Forwarded list: first value        | POST   | http   | app:8080          | 10.1.2.3    | https://example.com            | -              | -                                        | 'https, http' | 'example.com, app' | true | ALLOW",
-        "proxy via IPv6 range                 | POST   | http   | app:8080          | fd00::5     | https://example.com            | -              | -                                        | https       | example.com      | true   | ALLOW",
-        "proxy via IPv6 with brackets and zone| POST   | http   | app:8080          | [fd00::5%2] | https://example.com            | -              | -                                        | https       | example.com      | true   | ALLOW",
-        "proxy by exact address               | POST   | http   | app:8080          | 192.0.2.1   | https://example.com            | -              | -                                        | https       | example.com      | true   | ALLOW",
-        "neighbour of exact proxy address     | POST   | http   | app:8080          | 192.0.2.2   | https://example.com            | -              | -                                        | https       | example.com      | true   | CSRF_ORIGIN_MISMATCH",
-        "Forwarded header from trusted peer   | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | 'for=203.0.113.9;proto=https;host=example.com' | -     | -                | true   | ALLOW",
-        "Forwarded quoted host with port      | POST   | http   | app:8080          | 10.0.0.1    | https://example.com:8443       | -              | 'for=\"[2001:db8::1]\";host=\"example.com:8443\";proto=https, for=10.0.0.2' | - | - | true | ALLOW",
-        "Forwarded beats X-Forwarded          | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | 'proto=https;host=example.com'           | http        | evil.test        | true   | ALLOW",
-        "Forwarded from untrusted peer        | POST   | http   | app:8080          | 203.0.113.9 | https://example.com            | -              | 'proto=https;host=example.com'           | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "Forwarded garbage                    | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | ';;=,\"unterminated'                     | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "Host header missing                  | POST   | https  | -                 | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "Host header malformed                | POST   | https  | 'exa mple.com'    | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | true   | CSRF_ORIGIN_MISMATCH",
-        "remote address garbage               | POST   | http   | app:8080          | not-an-ip   | https://example.com            | -              | -                                        | https       | example.com      | true   | CSRF_ORIGIN_MISMATCH",
+        // case                                | method | scheme | host              | remote      | Origin                         | Sec-Fetch-Site | Forwarded                                | XF-Proto    | XF-Host          | credential | expected
+        "safe GET from another site           | GET    | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | ALLOW",
+        "safe HEAD                            | HEAD   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | ALLOW",
+        "safe OPTIONS                         | OPTIONS| https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | ALLOW",
+        "safe TRACE                           | TRACE  | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | ALLOW",
+        "bearer token from another site       | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | BEARER | ALLOW",
+        "anonymous from another site          | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | NONE   | CSRF_CROSS_SITE",
+        "anonymous from a sibling subdomain   | POST   | https  | example.com       | 203.0.113.9 | https://sub.example.com        | same-site      | -                                        | -           | -                | NONE   | CSRF_CROSS_SITE",
+        "anonymous, foreign Origin only       | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | -              | -                                        | -           | -                | NONE   | CSRF_ORIGIN_MISMATCH",
+        "anonymous, null Origin               | POST   | https  | example.com       | 203.0.113.9 | null                           | -              | -                                        | -           | -                | NONE   | CSRF_ORIGIN_MISMATCH",
+        "anonymous same-origin                | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | same-origin    | -                                        | -           | -                | NONE   | ALLOW",
+        "anonymous program without headers    | POST   | https  | example.com       | 203.0.113.9 | -                              | -              | -                                        | -           | -                | NONE   | ALLOW",
+        "anonymous from a trusted origin      | POST   | https  | api.example.com   | 203.0.113.9 | https://app.example.com        | cross-site     | -                                        | -           | -                | NONE   | ALLOW",
+        "anonymous safe GET from another site | GET    | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | NONE   | ALLOW",
+        "fetch metadata same-origin           | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | same-origin    | -                                        | -           | -                | COOKIE | ALLOW",
+        "fetch metadata same-origin, no Origin| POST   | https  | example.com       | 203.0.113.9 | -                              | same-origin    | -                                        | -           | -                | COOKIE | ALLOW",
+        "fetch metadata none (user typed)     | POST   | https  | example.com       | 203.0.113.9 | -                              | none           | -                                        | -           | -                | COOKIE | ALLOW",
+        "fetch metadata cross-site            | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | CSRF_CROSS_SITE",
+        "fetch metadata cross-site, any case  | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | Cross-Site     | -                                        | -           | -                | COOKIE | CSRF_CROSS_SITE",
+        "fetch metadata same-site (subdomain) | POST   | https  | example.com       | 203.0.113.9 | https://sub.example.com        | same-site      | -                                        | -           | -                | COOKIE | CSRF_CROSS_SITE",
+        "PUT cross-site                       | PUT    | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | CSRF_CROSS_SITE",
+        "DELETE cross-site                    | DELETE | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | CSRF_CROSS_SITE",
+        "PATCH cross-site                     | PATCH  | https  | example.com       | 203.0.113.9 | https://evil.test              | cross-site     | -                                        | -           | -                | COOKIE | CSRF_CROSS_SITE",
+        "lowercase method is not GET          | get    | https  | example.com       | 203.0.113.9 | -                              | -              | -                                        | -           | -                | COOKIE | CSRF_NO_ORIGIN",
+        "trusted origin beats cross-site      | POST   | https  | api.example.com   | 203.0.113.9 | https://app.example.com        | cross-site     | -                                        | -           | -                | COOKIE | ALLOW",
+        "unknown fetch-site falls back        | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | sideways       | -                                        | -           | -                | COOKIE | ALLOW",
+        "unknown fetch-site, bad origin       | POST   | https  | example.com       | 203.0.113.9 | https://evil.test              | sideways       | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "origin equals own origin             | POST   | https  | example.com       | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "explicit default port                | POST   | https  | example.com       | 203.0.113.9 | https://example.com:443        | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "default port in Host                 | POST   | http   | example.com:80    | 203.0.113.9 | http://example.com             | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "host and origin in other case        | POST   | https  | Example.COM       | 203.0.113.9 | HTTPS://EXAMPLE.com            | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "scheme differs                       | POST   | https  | example.com       | 203.0.113.9 | http://example.com             | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "port differs                         | POST   | https  | example.com       | 203.0.113.9 | https://example.com:8443       | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "port differs, non-default            | POST   | http   | localhost:8080    | 127.0.0.1   | http://localhost:8081          | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "null origin                          | POST   | https  | example.com       | 203.0.113.9 | null                           | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "no origin and no fetch metadata      | POST   | https  | example.com       | 203.0.113.9 | -                              | -              | -                                        | -           | -                | COOKIE | CSRF_NO_ORIGIN",
+        "trailing dot is another origin       | POST   | https  | example.com       | 203.0.113.9 | https://example.com.           | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "suffix attack                        | POST   | https  | example.com       | 203.0.113.9 | https://example.com.evil.test  | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "prefix attack                        | POST   | https  | example.com       | 203.0.113.9 | https://evilexample.com        | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "userinfo in origin                   | POST   | https  | example.com       | 203.0.113.9 | https://example.com@evil.test  | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "origin with a path                   | POST   | https  | example.com       | 203.0.113.9 | https://example.com/           | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "other scheme                         | POST   | https  | example.com       | 203.0.113.9 | chrome-extension://abc         | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "port zero                            | POST   | https  | example.com       | 203.0.113.9 | https://example.com:0          | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "port out of range                    | POST   | https  | example.com:99999 | 203.0.113.9 | https://example.com:99999      | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "IPv6 host                            | POST   | http   | [::1]:8080        | ::1         | http://[::1]:8080              | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "IPv6 host in upper case              | POST   | http   | [FE80::1]:8080    | ::1         | http://[fe80::1]:8080          | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "IPv6 port differs                    | POST   | http   | [::1]:8080        | ::1         | http://[::1]:8081              | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "IPv4 host                            | POST   | http   | 127.0.0.1:8080    | 127.0.0.1   | http://127.0.0.1:8080          | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "localhost is not 127.0.0.1           | POST   | http   | 127.0.0.1:8080    | 127.0.0.1   | http://localhost:8080          | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "wildcard subdomain                   | POST   | https  | api.example.net   | 203.0.113.9 | https://a.example.org          | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "wildcard deeper subdomain            | POST   | https  | api.example.net   | 203.0.113.9 | https://a.b.example.org        | cross-site     | -                                        | -           | -                | COOKIE | ALLOW",
+        "wildcard does not match the apex     | POST   | https  | api.example.net   | 203.0.113.9 | https://example.org            | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "wildcard needs a dot boundary        | POST   | https  | api.example.net   | 203.0.113.9 | https://evilexample.org        | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "wildcard keeps its scheme            | POST   | https  | api.example.net   | 203.0.113.9 | http://a.example.org           | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "wildcard keeps its port              | POST   | https  | api.example.net   | 203.0.113.9 | https://a.example.org:8443     | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "trusted origin with port             | POST   | https  | example.com       | 203.0.113.9 | http://localhost:3000          | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "trusted origin, other port           | POST   | https  | example.com       | 203.0.113.9 | http://localhost:3001          | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "IDN trusted in Unicode, sent punycode| POST   | https  | example.com       | 203.0.113.9 | https://xn--bcher-kva.example  | -              | -                                        | -           | -                | COOKIE | ALLOW",
+        "raw Unicode origin is malformed      | POST   | https  | example.com       | 203.0.113.9 | https://b\u00fccher.example    | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "proxy X-Forwarded from trusted peer  | POST   | http   | app:8080          | 10.1.2.3    | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
+        "X-Forwarded from untrusted peer      | POST   | http   | app:8080          | 203.0.113.9 | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "X-Forwarded list: first value        | POST   | http   | app:8080          | 10.1.2.3    | https://example.com            | -              | -                                        | 'https, http' | 'example.com, app' | COOKIE | ALLOW",
+        "proxy via IPv6 range                 | POST   | http   | app:8080          | fd00::5     | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
+        "proxy via IPv6 with brackets and zone| POST   | http   | app:8080          | [fd00::5%2] | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
+        "proxy by exact address               | POST   | http   | app:8080          | 192.0.2.1   | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
+        "neighbour of exact proxy address     | POST   | http   | app:8080          | 192.0.2.2   | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "Forwarded header from trusted peer   | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | 'for=203.0.113.9;proto=https;host=example.com' | -     | -                | COOKIE | ALLOW",
+        "Forwarded quoted host with port      | POST   | http   | app:8080          | 10.0.0.1    | https://example.com:8443       | -              | 'for=\"[2001:db8::1]\";host=\"example.com:8443\";proto=https, for=10.0.0.2' | - | - | COOKIE | ALLOW",
+        "Forwarded beats X-Forwarded          | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | 'proto=https;host=example.com'           | http        | evil.test        | COOKIE | ALLOW",
+        "Forwarded from untrusted peer        | POST   | http   | app:8080          | 203.0.113.9 | https://example.com            | -              | 'proto=https;host=example.com'           | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "Forwarded garbage                    | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | ';;=,\"unterminated'                     | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "Host header missing                  | POST   | https  | -                 | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "Host header malformed                | POST   | https  | 'exa mple.com'    | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "remote address garbage               | POST   | http   | app:8080          | not-an-ip   | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | CSRF_ORIGIN_MISMATCH",
     })
     void decides(String description, String method, String scheme, String host, String remote, String origin,
-            String fetchSite, String forwarded, String xfProto, String xfHost, boolean cookie, String expected) {
+            String fetchSite, String forwarded, String xfProto, String xfHost, String credential, String expected) {
         CsrfDecision decision = CHECK.decide(
-                request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), cookie);
+                request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), credential(credential));
         assertEquals(expected, decision.allowed() ? "ALLOW" : decision.rejection().name(), description);
         assertEquals(decision.allowed(), decision.reason().isEmpty());
+    }
+
+    private static OriginCheck.Credential credential(String column) {
+        return switch (column) {
+            case "COOKIE" -> OriginCheck.Credential.SESSION_COOKIE;
+            case "BEARER" -> OriginCheck.Credential.BEARER_TOKEN;
+            default -> OriginCheck.Credential.NONE;
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // case                                     | method | Origin                  | Sec-Fetch-Site | expected
+        "form post from another site (login CSRF)   | POST   | https://evil.test       | cross-site     | CSRF_CROSS_SITE",
+        "form post from a sibling subdomain         | POST   | https://sub.example.com | same-site      | CSRF_CROSS_SITE",
+        "older browser, foreign Origin              | POST   | https://evil.test       | -              | CSRF_ORIGIN_MISMATCH",
+        "no Origin and no Sec-Fetch-Site            | POST   | -                       | -              | CSRF_NO_ORIGIN",
+        "own page                                   | POST   | https://example.com     | same-origin    | ALLOW",
+        "own page, older browser                    | POST   | https://example.com     | -              | ALLOW",
+        "trusted front end                          | POST   | https://app.example.com | cross-site     | ALLOW",
+        "GET sign-in from a link on another site    | GET    | -                       | cross-site     | CSRF_CROSS_SITE",
+        "GET sign-in from a sibling subdomain       | GET    | -                       | same-site      | CSRF_CROSS_SITE",
+        "GET sign-in typed by the user              | GET    | -                       | none           | ALLOW",
+        "GET sign-in without fetch metadata         | GET    | -                       | -              | ALLOW",
+        "GET sign-in from a trusted origin          | GET    | https://app.example.com | cross-site     | ALLOW",
+    })
+    void aSignInThatSetsTheCookieIsHeldToTheCookieRule(String description, String method, String origin, String fetchSite,
+            String expected) {
+        CsrfDecision decision = CHECK.decideSignIn(
+                request(method, "https", "example.com", "203.0.113.9", origin, fetchSite, null, null, null));
+        assertEquals(expected, decision.allowed() ? "ALLOW" : decision.rejection().name(), description);
+    }
+
+    private static RequestFacts connection(String scheme, String host, String remote, String local, String... headers) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            map.put(headers[i], headers[i + 1]);
+        }
+        return new RequestFacts("GET", scheme, host, remote, local, map);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // case                                        | scheme | Host            | remote          | local      | header          | value          | expected
+        "browser on this machine                        | http   | localhost:8080  | 127.0.0.1       | 127.0.0.1  | -               | -              | true",
+        "browser on this machine, 127.0.0.1             | http   | 127.0.0.1:8080  | 127.0.0.1       | 127.0.0.1  | -               | -              | true",
+        "browser on this machine, IPv6                  | http   | [::1]:8080      | ::1             | ::1        | -               | -              | true",
+        "browser on this machine, IPv4-mapped           | http   | localhost       | ::ffff:127.0.0.1| 127.0.0.1  | -               | -              | true",
+        "proxy elsewhere forwards Host 127.0.0.1        | http   | 127.0.0.1:8080  | 192.0.2.7       | 127.0.0.1  | -               | -              | false",
+        "request to the public address                  | http   | localhost:8080  | 127.0.0.1       | 192.0.2.2  | -               | -              | false",
+        "remote client names localhost                  | http   | localhost:8080  | 192.0.2.7       | 192.0.2.2  | -               | -              | false",
+        "loopback connection to another host name       | http   | example.com     | 127.0.0.1       | 127.0.0.1  | -               | -              | false",
+        "local proxy adds X-Forwarded-For               | http   | 127.0.0.1:8080  | 127.0.0.1       | 127.0.0.1  | X-Forwarded-For | 203.0.113.9    | false",
+        "local proxy adds X-Forwarded-Proto             | http   | 127.0.0.1:8080  | 127.0.0.1       | 127.0.0.1  | X-Forwarded-Proto | https        | false",
+        "local proxy adds Forwarded                     | http   | 127.0.0.1:8080  | 127.0.0.1       | 127.0.0.1  | Forwarded       | for=1.2.3.4    | false",
+        "local proxy adds Via                           | http   | 127.0.0.1:8080  | 127.0.0.1       | 127.0.0.1  | Via             | 1.1 nginx      | false",
+        "local proxy adds X-Real-IP                     | http   | 127.0.0.1:8080  | 127.0.0.1       | 127.0.0.1  | X-Real-IP       | 203.0.113.9    | false",
+        "HTTPS is never development                     | https  | localhost:8443  | 127.0.0.1       | 127.0.0.1  | -               | -              | false",
+        "garbage addresses                              | http   | localhost:8080  | not-an-ip       | 127.0.0.1  | -               | -              | false",
+        "no Host                                        | http   | -               | 127.0.0.1       | 127.0.0.1  | -               | -              | false",
+    })
+    void developmentCookieOnlyForAConnectionFromThisMachineToItself(String description, String scheme, String host,
+            String remote, String local, String header, String value, boolean expected) {
+        RequestFacts r = header == null ? connection(scheme, host, remote, local) : connection(scheme, host, remote, local, header, value);
+        assertEquals(expected, CHECK.isLocalDevelopment(r), description);
+    }
+
+    @Test
+    void developmentCookieNeverThroughATrustedProxyOrWhenSwitchedOff() {
+        RequestFacts local = connection("http", "localhost:8080", "127.0.0.1", "127.0.0.1");
+        assertTrue(new OriginCheck(List.of(), List.of(), true).isLocalDevelopment(local));
+        assertFalse(new OriginCheck(List.of(), List.of("127.0.0.1"), true).isLocalDevelopment(local), "a trusted local proxy");
+        assertFalse(new OriginCheck(List.of(), List.of(), false).isLocalDevelopment(local), "switched off");
     }
 
     @Test
@@ -119,8 +200,10 @@ class OriginCheckTest {
             "https://a:b", "x".repeat(100_000), "https://" + "a.".repeat(2000), "\uffff", "https://[::1]x"};
         for (String value : nasty) {
             RequestFacts r = request("POST", "https", value, value, value, null, value, value, value);
-            assertFalse(CHECK.decide(r, true).allowed());
+            assertFalse(CHECK.decide(r, OriginCheck.Credential.SESSION_COOKIE).allowed());
+            assertFalse(CHECK.decideSignIn(r).allowed());
             CHECK.requestOrigin(r);
+            CHECK.isLocalDevelopment(r);
         }
     }
 
@@ -139,7 +222,7 @@ class OriginCheckTest {
         "https://*.[::1]", "https://example.com:70000"})
     void invalidTrustedOriginsFailAtConfiguration(String origin) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OriginCheck(List.of(origin), List.of()));
+                () -> new OriginCheck(List.of(origin), List.of(), true));
         assertTrue(e.getMessage().startsWith("latchkey.csrf.trusted-origins: "), e.getMessage());
     }
 
@@ -147,7 +230,7 @@ class OriginCheckTest {
     @ValueSource(strings = {"", "localhost", "10.0.0.0/33", "10.0.0.256", "fd00::/129", "10.0.0.0/x", "proxy.example.com"})
     void invalidTrustedProxiesFailAtConfiguration(String proxy) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OriginCheck(List.of(), List.of(proxy)));
+                () -> new OriginCheck(List.of(), List.of(proxy), true));
         assertTrue(e.getMessage().startsWith("latchkey.proxy.trusted: "), e.getMessage());
     }
 }

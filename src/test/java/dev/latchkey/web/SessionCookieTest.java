@@ -124,4 +124,14 @@ class SessionCookieTest {
         assertEquals(SameSite.STRICT, SameSite.parse(" STRICT "));
         assertThrows(IllegalArgumentException.class, () -> SameSite.parse("sometimes"));
     }
+
+    @Test
+    void theLongestSessionCookieStaysFarBelowTheBrowsersSizeLimit() {
+        String longestName = "__Host-" + "n".repeat(121);
+        CookieSettings settings = new CookieSettings(longestName, true, SameSite.LAX, "/", null);
+        SessionCookie cookie = settings.sessionCookie("a".repeat(32) + "." + "b".repeat(52), java.time.Duration.ofDays(400));
+        int nameAndValue = (cookie.name() + cookie.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(nameAndValue <= 4096, "ASVS 3.3.5: name and value together at most 4096 bytes, was " + nameAndValue);
+        assertEquals(213, nameAndValue);
+    }
 }

@@ -29,6 +29,8 @@ public class MeServlet extends HttpServlet {
         out.print("principal=" + request.getUserPrincipal().getName() + "\n");
         out.print("user-role=" + request.isUserInRole("user") + "\n");
         out.print("admin-role=" + request.isUserInRole("admin") + "\n");
+        out.print("auditor-role=" + request.isUserInRole("auditor") + "\n");
+        out.print("auth-type=" + request.getAuthType() + "\n");
         out.print("current.id=" + user.id() + "\n");
         out.print("current.groups=" + new TreeSet<>(user.groups()) + "\n");
         out.print("current.session=" + user.session().map(s -> s.id()).orElse("none") + "\n");

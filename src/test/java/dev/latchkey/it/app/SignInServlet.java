@@ -1,6 +1,8 @@
 package dev.latchkey.it.app;
 
+import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
+import dev.latchkey.core.IssuedSession;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -13,8 +15,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.Optional;
 
-/** Signs in through the standard route (SecurityContext.authenticate), or with via=helper through UserSessions.signIn. */
+/**
+ * Signs in through the standard route (SecurityContext.authenticate), with via=helper through
+ * UserSessions.signIn, or with api=token for a bearer token (no cookie). With then=revoke-others the
+ * same request then signs out the user's other sessions; with show=attributes it lists every request
+ * attribute, to show the token is not among them.
+ */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
 
@@ -24,30 +34,46 @@ public class SignInServlet extends HttpServlet {
     @Inject
     UserSessions sessions;
 
+    @Inject
+    CurrentUser user;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String user = request.getParameter("username");
+        String name = request.getParameter("username");
         String password = request.getParameter("password");
-        if (user == null || password == null) {
+        if (name == null || password == null) {
             response.sendError(400, "username and password required");
             return;
         }
-        UsernamePasswordCredential credential = new UsernamePasswordCredential(user, new Password(password));
+        UsernamePasswordCredential credential = new UsernamePasswordCredential(name, new Password(password));
+        if ("token".equals(request.getParameter("api"))) {
+            Optional<IssuedSession> issued = sessions.signInForBearerToken(credential);
+            response.setContentType("text/plain");
+            response.setStatus(issued.isPresent() ? 200 : 401);
+            response.getWriter().print(issued.map(i -> "token=" + i.token()).orElse("sign-in failed"));
+            return;
+        }
         boolean rememberMe = "on".equals(request.getParameter("remember"));
-        // The standard route, or Latchkey's helper that first signs out a session the request carries.
         AuthenticationStatus status = "helper".equals(request.getParameter("via"))
                 ? sessions.signIn(response, credential, rememberMe)
                 : security.authenticate(request, response, AuthenticationParameters.withParams()
                         .credential(credential).rememberMe(rememberMe));
-        if (status == AuthenticationStatus.SUCCESS) {
-            response.setContentType("text/plain");
-            response.getWriter().print("signed in as " + request.getUserPrincipal().getName());
-            if ("token".equals(request.getParameter("api"))) {
-                response.getWriter().print("\ntoken=" + sessions.issuedToken().orElse("none"));
-            }
-        } else {
+        if (status != AuthenticationStatus.SUCCESS) {
             response.setStatus(401);
             response.getWriter().print("sign-in failed: " + status);
+            return;
+        }
+        response.setContentType("text/plain");
+        PrintWriter out = response.getWriter();
+        out.print("signed in as " + request.getUserPrincipal().getName());
+        if ("revoke-others".equals(request.getParameter("then"))) {
+            out.print("\ncurrent=" + user.id() + " session=" + user.session().orElseThrow().id()
+                    + " revoked=" + sessions.revokeOthers());
+        }
+        if ("attributes".equals(request.getParameter("show"))) {
+            for (String attribute : Collections.list(request.getAttributeNames())) {
+                out.print("\n" + attribute + "=" + request.getAttribute(attribute));
+            }
         }
     }
 }

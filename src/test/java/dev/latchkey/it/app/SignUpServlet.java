@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 
-/** Registers an account in the built-in store; "admin" in the name also grants the admin group. */
+/** Registers an account in the built-in store; a name starting "admin" or "auditor" also grants that group. */
 @WebServlet("/signup")
 public class SignUpServlet extends HttpServlet {
 
@@ -20,7 +20,9 @@ public class SignUpServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = request.getParameter("username");
         String password = request.getParameter("password");
-        Set<String> groups = name != null && name.startsWith("admin") ? Set.of("user", "admin") : Set.of("user");
+        Set<String> groups = name == null ? Set.of("user")
+                : name.startsWith("admin") ? Set.of("user", "admin")
+                : name.startsWith("auditor") ? Set.of("user", "auditor") : Set.of("user");
         Accounts.Registration result = accounts.register(name, password == null ? null : password.toCharArray(), groups);
         response.setStatus(result == Accounts.Registration.CREATED ? 201 : 409);
         response.getWriter().print(result.name());

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.TreeSet;
 
-/** A REST resource for signed-in users and one for administrators. */
+/** REST resources for signed-in users, auditors and administrators. */
 @Path("/")
 public class WhoAmIResource {
 
@@ -24,6 +24,15 @@ public class WhoAmIResource {
     public String whoAmI(@Context SecurityContext security) {
         return "principal=" + security.getUserPrincipal().getName() + "\nadmin=" + security.isUserInRole("admin")
                 + "\ncurrent.id=" + user.id() + "\ncurrent.groups=" + new TreeSet<>(user.groups());
+    }
+
+    /** A role no class declares with @DeclareRoles: Latchkey declares it from this annotation. */
+    @GET
+    @Path("audit")
+    @RolesAllowed("auditor")
+    @Produces("text/plain")
+    public String audit(@Context SecurityContext security) {
+        return "auditor ok";
     }
 
     @GET

@@ -1,0 +1,65 @@
+package dev.latchkey.cdi;
+
+import dev.latchkey.core.Session;
+import dev.latchkey.servlet.SessionsSource;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link CurrentUser} of one request. It reads the request's state on every call rather than
+ * once, so that a sign-in or sign-out during the request is seen by everything that asks afterwards.
+ * The state itself is resolved once per request and kept as a request attribute, so asking is cheap.
+ */
+final class RequestUser implements CurrentUser {
+
+    private final HttpServletRequest request;
+    private final SessionsSource source;
+
+    RequestUser(HttpServletRequest request, SessionsSource source) {
+        this.request = request;
+        this.source = source;
+    }
+
+    @Override
+    public boolean isSignedIn() {
+        return session().isPresent();
+    }
+
+    @Override
+    public String id() {
+        return session().map(Session::userId).orElseThrow(() -> new IllegalStateException(
+                "nobody is signed in: check CurrentUser.isSignedIn() first"));
+    }
+
+    @Override
+    public String name() {
+        return id();
+    }
+
+    @Override
+    public Set<String> groups() {
+        return session().map(Session::groups).orElse(Set.of());
+    }
+
+    @Override
+    public boolean isInGroup(String group) {
+        return groups().contains(group);
+    }
+
+    @Override
+    public Optional<Session> session() {
+        return source.requestSessions().resolve(request, null).activeSession();
+    }
+
+    @Override
+    public Optional<Instant> authenticatedAt() {
+        return session().map(Session::authenticatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return session().map(s -> "CurrentUser[" + s.userId() + "]").orElse("CurrentUser[anonymous]");
+    }
+}
