@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 @Entity(name = "LatchkeyAccount")
 @Table(name = "latchkey_account")
 @Cacheable(false)
-public final class AccountEntity {
+final class AccountEntity {
 
     @Id
     @Column(name = "user_name", length = 255, nullable = false)

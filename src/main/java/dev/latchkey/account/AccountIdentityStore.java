@@ -1,6 +1,5 @@
 package dev.latchkey.account;
 
-import dev.latchkey.cdi.LatchkeyRuntime;
 import dev.latchkey.core.NewSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,14 +17,14 @@ import java.util.Set;
  * identity stores decide alone.
  */
 @ApplicationScoped
-public class AccountIdentityStore implements IdentityStore {
+class AccountIdentityStore implements IdentityStore {
 
     @Inject
-    LatchkeyRuntime runtime;
+    AccountsModule module;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        Optional<AccountStore> store = runtime.accountStore();
+        Optional<AccountStore> store = module.store();
         if (store.isEmpty() || !(credential instanceof UsernamePasswordCredential password)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
@@ -50,7 +49,7 @@ public class AccountIdentityStore implements IdentityStore {
 
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
-        Optional<AccountStore> store = runtime.accountStore();
+        Optional<AccountStore> store = module.store();
         if (store.isEmpty() || validationResult.getCallerPrincipal() == null) {
             return Set.of();
         }

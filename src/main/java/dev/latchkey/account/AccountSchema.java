@@ -1,6 +1,7 @@
 package dev.latchkey.account;
 
-import dev.latchkey.jpa.Database;
+import dev.latchkey.core.Message;
+import dev.latchkey.jpa.DatabaseProduct;
 import dev.latchkey.jpa.SqlScripts;
 import dev.latchkey.jpa.Transactions;
 import jakarta.persistence.EntityManagerFactory;
@@ -23,7 +24,7 @@ final class AccountSchema {
     private AccountSchema() {
     }
 
-    static void ensure(EntityManagerFactory emf, Database database, boolean createMissing) {
+    static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing) {
         Transactions transactions = Transactions.resourceLocal(emf);
         for (Step step : STEPS) {
             try {
@@ -31,9 +32,9 @@ final class AccountSchema {
             } catch (RuntimeException missing) {
                 String script = database.script(step.script());
                 if (!createMissing || script == null) {
-                    throw new IllegalStateException("Latchkey: the table latchkey_account is missing or lacks what the script "
-                            + (script == null ? Database.SCHEMA_FOLDER + "{postgresql,mariadb,h2}/" + step.script() : script)
-                            + " adds; run it (it ships in the Latchkey jar), or set latchkey.schema.create-missing=true", missing);
+                    throw new IllegalStateException(Message.SCHEMA_PROBLEM.error("the table latchkey_account is missing or"
+                            + " lacks what the script " + (script == null ? DatabaseProduct.SCHEMA_FOLDER
+                            + "{postgresql,mariadb,h2}/" + step.script() : script) + " adds"), missing);
                 }
                 SqlScripts.run(emf, script);
             }

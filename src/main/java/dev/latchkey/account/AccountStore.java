@@ -1,11 +1,9 @@
 package dev.latchkey.account;
 
 import dev.latchkey.core.NewSession;
-import dev.latchkey.jpa.Database;
+import dev.latchkey.jpa.DatabaseProduct;
 import dev.latchkey.jpa.Transactions;
-import dev.latchkey.password.PasswordCheck;
-import dev.latchkey.password.PasswordHasher;
-import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.core.SessionStoreException;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.Arrays;
@@ -24,7 +22,7 @@ import java.util.function.Supplier;
  * {@code utf8mb4_bin} ignores trailing spaces); whatever matched, a check answers with the name as
  * stored, and that is the name sessions are created for.
  */
-public final class AccountStore {
+final class AccountStore {
 
     /**
      * The result of checking a sign-in.
@@ -33,7 +31,7 @@ public final class AccountStore {
      * @param name   the account's name as stored, when valid
      * @param groups the account's groups, when valid
      */
-    public record Check(boolean valid, String name, Set<String> groups) {
+    record Check(boolean valid, String name, Set<String> groups) {
         static final Check INVALID = new Check(false, null, Set.of());
     }
 
@@ -55,7 +53,7 @@ public final class AccountStore {
      * missing when {@code createMissingTable} is set), and tells the hasher the highest cost of the
      * stored hashes, so that a check takes as long for an unknown name as for any account.
      */
-    public static AccountStore open(EntityManagerFactory emf, PasswordHasher hasher, Clock clock, Database database,
+    static AccountStore open(EntityManagerFactory emf, PasswordHasher hasher, Clock clock, DatabaseProduct database,
             boolean createMissingTable) {
         AccountSchema.ensure(emf, database, createMissingTable);
         AccountStore store = new AccountStore(emf, hasher, clock);
@@ -64,7 +62,7 @@ public final class AccountStore {
     }
 
     /** Creates an account; false when the name is taken, also when another node took it a moment before. */
-    public boolean create(String name, char[] password, Set<String> groups) {
+    boolean create(String name, char[] password, Set<String> groups) {
         String hash = hasher.hash(password);
         try {
             return guard("create", () -> transactions.write(em -> {
@@ -92,7 +90,7 @@ public final class AccountStore {
      * Checks a sign-in. Takes the same time whether or not the account exists, is disabled, or has a
      * hash of an older cost ({@link PasswordHasher#verify}); rehashes when the cost changed.
      */
-    public Check check(String name, char[] password) {
+    Check check(String name, char[] password) {
         if (!NewSession.isValidUserId(name)) {
             hasher.verifyUnknownUser(password); // no account has such a name; the database is not asked
             return Check.INVALID;
@@ -115,7 +113,7 @@ public final class AccountStore {
     }
 
     /** The account's name as stored, if an account matches {@code name}. */
-    public Optional<String> storedName(String name) {
+    Optional<String> storedName(String name) {
         if (!NewSession.isValidUserId(name)) {
             return Optional.empty();
         }
@@ -125,7 +123,7 @@ public final class AccountStore {
     }
 
     /** Replaces the password hash. */
-    public void setPassword(String name, char[] password) {
+    void setPassword(String name, char[] password) {
         String hash = hasher.hash(password);
         guard("setPassword", () -> transactions.write(em -> em.createQuery("UPDATE LatchkeyAccount a SET a.passwordHash = :hash,"
                 + " a.passwordChangedAt = :at WHERE a.userName = :name").setParameter("hash", hash)
@@ -133,14 +131,14 @@ public final class AccountStore {
     }
 
     /** Replaces the groups; false when there is no such account. */
-    public boolean setGroups(String name, Set<String> groups) {
+    boolean setGroups(String name, Set<String> groups) {
         return guard("setGroups", () -> transactions.write(em -> em.createQuery(
                 "UPDATE LatchkeyAccount a SET a.groupNames = :groups WHERE a.userName = :name")
                 .setParameter("groups", join(groups)).setParameter("name", name).executeUpdate())) == 1;
     }
 
     /** Disables the account (no more sign-ins) or enables it again; false when there is no such account. */
-    public boolean setDisabled(String name, boolean disabled) {
+    boolean setDisabled(String name, boolean disabled) {
         Long at = disabled ? clock.millis() : null;
         return guard("setDisabled", () -> transactions.write(em -> em.createQuery(
                 "UPDATE LatchkeyAccount a SET a.disabledAt = :at WHERE a.userName = :name")
@@ -148,28 +146,28 @@ public final class AccountStore {
     }
 
     /** Whether the account exists and is disabled. */
-    public boolean isDisabled(String name) {
+    boolean isDisabled(String name) {
         return guard("isDisabled", () -> transactions.read(em -> em.createQuery(
                 "SELECT a.disabledAt FROM LatchkeyAccount a WHERE a.userName = :name")
                 .setParameter("name", name).getResultList().stream().anyMatch(v -> v != null)));
     }
 
     /** Deletes the account; false when there is no such account. */
-    public boolean delete(String name) {
+    boolean delete(String name) {
         return guard("delete", () -> transactions.write(em -> em.createQuery(
                 "DELETE FROM LatchkeyAccount a WHERE a.userName = :name")
                 .setParameter("name", name).executeUpdate())) == 1;
     }
 
     /** The groups of an account, if it exists. */
-    public Optional<Set<String>> groups(String name) {
+    Optional<Set<String>> groups(String name) {
         return guard("groups", () -> transactions.read(em -> em.createQuery(
                 "SELECT a.groupNames FROM LatchkeyAccount a WHERE a.userName = :name", String.class)
                 .setParameter("name", name).getResultList().stream().findFirst().map(AccountStore::split)));
     }
 
     /** Whether the account exists. */
-    public boolean exists(String name) {
+    boolean exists(String name) {
         return storedName(name).isPresent();
     }
 

@@ -1,7 +1,6 @@
 package dev.latchkey.account;
 
 import dev.latchkey.cdi.CurrentUser;
-import dev.latchkey.cdi.LatchkeyRuntime;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Session;
@@ -58,7 +57,7 @@ public class Accounts {
     }
 
     @Inject
-    LatchkeyRuntime runtime;
+    AccountsModule module;
 
     @Inject
     CurrentUser user;
@@ -167,8 +166,8 @@ public class Accounts {
     }
 
     AccountStore store() {
-        return runtime.accountStore().orElseThrow(() -> new IllegalStateException(
-                "Latchkey: the built-in account store is off; set latchkey.accounts.enabled=true"));
+        return module.store().orElseThrow(() -> new IllegalStateException(
+                "the built-in account store is off; set latchkey.accounts.enabled=true"));
     }
 
     /** A name for a new account: a valid user id without white space at either end. */

@@ -1,10 +1,11 @@
 package dev.latchkey.cdi;
 
-import dev.latchkey.servlet.SessionsSource;
+import dev.latchkey.servlet.ServletSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -12,15 +13,15 @@ import jakarta.servlet.http.HttpServletRequest;
  * sign-in or sign-out made during the request.
  */
 @ApplicationScoped
-public class CurrentUserProducer {
+class CurrentUserProducer {
 
     @Inject
-    SessionsSource source;
+    Provider<ServletSessions> sessions;
 
     /** The caller of the current request; anonymous when nobody is signed in, never {@code null}. */
     @Produces
     @RequestScoped
-    public CurrentUser currentUser(HttpServletRequest request) {
-        return new RequestUser(request, source);
+    CurrentUser currentUser(HttpServletRequest request) {
+        return new RequestUser(request, sessions);
     }
 }

@@ -1,12 +1,11 @@
 package dev.latchkey.cdi;
 
+import dev.latchkey.core.Message;
 import dev.latchkey.security.LatchkeyAuthenticationMechanism;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -14,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks at deployment what would otherwise fail at the first request: a second
- * {@code HttpAuthenticationMechanism} in the application (Jakarta Security uses exactly one), and
- * settings given through MicroProfile Config that are invalid. Either stops the deployment with a
- * message that says how to fix it.
+ * Refuses at deployment what would otherwise fail at the first request: a second
+ * {@code HttpAuthenticationMechanism} in the application ({@code LK-402}); Jakarta Security uses
+ * exactly one. The settings are checked when Latchkey starts ({@link LatchkeyStartup}).
+ *
+ * <p>Internal: the container finds it through {@code META-INF/services}; applications do not use it.
+ *
+ * @hidden
  */
 public class LatchkeyExtension implements Extension {
 
@@ -33,18 +35,8 @@ public class LatchkeyExtension implements Extension {
 
     void rejectOtherMechanisms(@Observes AfterBeanDiscovery event) {
         if (!otherMechanisms.isEmpty()) {
-            event.addDefinitionError(new DefinitionException("Latchkey: the application defines another"
-                    + " HttpAuthenticationMechanism besides Latchkey's (" + String.join(", ", otherMechanisms)
-                    + "). Jakarta Security uses one mechanism per application: remove it (or its"
-                    + " @...AuthenticationMechanismDefinition annotation), or remove Latchkey."));
-        }
-    }
-
-    void checkSettings(@Observes AfterDeploymentValidation event) {
-        try {
-            LatchkeySettings.read(ConfigLookup.microProfile());
-        } catch (IllegalArgumentException e) {
-            event.addDeploymentProblem(new DeploymentException("Latchkey: " + e.getMessage()));
+            event.addDefinitionError(new DefinitionException(Message.SECOND_MECHANISM.error(
+                    Message.SECOND_MECHANISM.summary() + " (" + String.join(", ", otherMechanisms) + ")")));
         }
     }
 }

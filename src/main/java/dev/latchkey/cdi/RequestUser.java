@@ -1,7 +1,8 @@
 package dev.latchkey.cdi;
 
 import dev.latchkey.core.Session;
-import dev.latchkey.servlet.SessionsSource;
+import dev.latchkey.servlet.ServletSessions;
+import jakarta.inject.Provider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import java.util.Set;
 final class RequestUser implements CurrentUser {
 
     private final HttpServletRequest request;
-    private final SessionsSource source;
+    private final Provider<ServletSessions> sessions;
 
-    RequestUser(HttpServletRequest request, SessionsSource source) {
+    RequestUser(HttpServletRequest request, Provider<ServletSessions> sessions) {
         this.request = request;
-        this.source = source;
+        this.sessions = sessions;
     }
 
     @Override
@@ -50,7 +51,7 @@ final class RequestUser implements CurrentUser {
 
     @Override
     public Optional<Session> session() {
-        return source.requestSessions().resolve(request, null).activeSession();
+        return sessions.get().resolve(request, null).activeSession();
     }
 
     @Override

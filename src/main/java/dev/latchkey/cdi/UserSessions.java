@@ -4,7 +4,8 @@ import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Session;
-import dev.latchkey.servlet.SessionsSource;
+import dev.latchkey.servlet.ServletSessions;
+import jakarta.inject.Provider;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -51,7 +52,7 @@ public class UserSessions {
     IdentityStoreHandler identityStores;
 
     @Inject
-    SessionsSource source;
+    Provider<ServletSessions> sessions;
 
     /**
      * Signs the caller in with a credential, replacing any session the request carries: the old one
@@ -68,7 +69,7 @@ public class UserSessions {
      */
     public AuthenticationStatus signIn(HttpServletResponse response, Credential credential, boolean rememberMe)
             throws ServletException {
-        if (source.requestSessions().refuseCookieSignIn(request).isEmpty()
+        if (sessions.get().refuseCookieSignIn(request).isEmpty()
                 && (user.isSignedIn() || request.getUserPrincipal() != null)) {
             request.logout();
             if (response.isCommitted()) {
@@ -86,7 +87,7 @@ public class UserSessions {
      * (the response body the application writes). The request itself stays as it was.
      *
      * @return the new session and its token, or empty when no identity store accepted the credential
-     * @throws dev.latchkey.store.SessionStoreException if the store fails
+     * @throws dev.latchkey.core.SessionStoreException if the store fails
      */
     public Optional<IssuedSession> signInForBearerToken(Credential credential) {
         if (credential instanceof UsernamePasswordCredential password && !NewSession.isValidUserId(password.getCaller())) {
@@ -96,7 +97,7 @@ public class UserSessions {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return Optional.empty();
         }
-        return Optional.of(source.requestSessions().issueBearerSession(request,
+        return Optional.of(sessions.get().issueBearerSession(request,
                 result.getCallerPrincipal().getName(), result.getCallerGroups()));
     }
 

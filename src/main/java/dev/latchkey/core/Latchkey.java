@@ -1,10 +1,5 @@
 package dev.latchkey.core;
 
-import dev.latchkey.store.SessionStore;
-import dev.latchkey.store.SessionStoreException;
-import dev.latchkey.store.StoredSession;
-import dev.latchkey.web.CookieSettings;
-import dev.latchkey.web.SessionCookie;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -278,6 +273,14 @@ public final class Latchkey {
             }
         }
         return total;
+    }
+
+    /**
+     * The token in an {@code Authorization: Bearer <token>} header (RFC 6750), or empty when the
+     * header is absent, of another scheme or malformed. Tokens are never read from URLs or forms.
+     */
+    public Optional<String> readBearerToken(String authorizationHeader) {
+        return RequestTokens.bearerToken(authorizationHeader);
     }
 
     /** The cookie that carries a newly issued session. */

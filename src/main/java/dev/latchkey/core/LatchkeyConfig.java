@@ -1,6 +1,5 @@
 package dev.latchkey.core;
 
-import dev.latchkey.web.CookieSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

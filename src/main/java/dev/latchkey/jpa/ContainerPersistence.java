@@ -1,5 +1,6 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.core.Message;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SharedCacheMode;
@@ -24,11 +25,13 @@ import javax.sql.DataSource;
  *
  * <p>The unit is {@code RESOURCE_LOCAL}: Latchkey commits its own short transactions, outside any
  * transaction of the application.
+ *
+ * <p>Internal: used by Latchkey's Jakarta EE integration and built-in accounts.
+ *
+ * @hidden
  */
 public final class ContainerPersistence {
 
-    /** The unit's name. */
-    public static final String UNIT_NAME = "latchkey";
 
     private ContainerPersistence() {
     }
@@ -36,11 +39,13 @@ public final class ContainerPersistence {
     /**
      * Opens Latchkey's unit on {@code dataSource}.
      *
-     * @param managedClasses the entity classes: {@link SessionEntity} and, when accounts are on, the account entity
+     * @param unitName       the unit's name, one per unit: a provider may share the state of units of one name
+     * @param managedClasses the entity classes of the unit, such as {@link SessionEntity}
      * @param providerClass  the provider's class name, or {@code null} for the first the server offers
-     * @throws PersistenceException naming the providers tried when none could open the unit
+     * @throws PersistenceException ({@code LK-406}) naming the providers tried when none could open the unit
      */
-    public static EntityManagerFactory open(DataSource dataSource, List<Class<?>> managedClasses, String providerClass) {
+    public static EntityManagerFactory open(String unitName, DataSource dataSource, List<Class<?>> managedClasses,
+            String providerClass) {
         List<PersistenceProvider> providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver()
                 .getPersistenceProviders();
         List<String> tried = new ArrayList<>();
@@ -53,7 +58,7 @@ public final class ContainerPersistence {
             tried.add(name);
             try {
                 EntityManagerFactory emf = provider.createContainerEntityManagerFactory(
-                        new UnitInfo(name, dataSource, managedClasses), Map.of());
+                        new UnitInfo(unitName, name, dataSource, managedClasses), Map.of());
                 if (emf != null) {
                     return emf;
                 }
@@ -61,17 +66,16 @@ public final class ContainerPersistence {
                 last = e;
             }
         }
-        throw new PersistenceException("Latchkey: no JPA provider could open its persistence unit (tried "
-                + (tried.isEmpty() ? "none: the server offers no provider" : String.join(", ", tried))
-                + "). Enable the server's JPA feature, or set latchkey.persistence.provider.", last);
+        throw new PersistenceException(Message.NO_JPA_PROVIDER.error("tried "
+                + (tried.isEmpty() ? "none: the server offers no provider" : String.join(", ", tried))), last);
     }
 
-    private record UnitInfo(String providerClass, DataSource dataSource, List<Class<?>> classes)
+    private record UnitInfo(String unitName, String providerClass, DataSource dataSource, List<Class<?>> classes)
             implements PersistenceUnitInfo {
 
         @Override
         public String getPersistenceUnitName() {
-            return UNIT_NAME;
+            return unitName;
         }
 
         @Override
@@ -106,7 +110,7 @@ public final class ContainerPersistence {
 
         @Override
         public URL getPersistenceUnitRootUrl() {
-            var source = SessionEntity.class.getProtectionDomain().getCodeSource();
+            var source = classes.get(0).getProtectionDomain().getCodeSource();
             return source == null ? null : source.getLocation();
         }
 
@@ -150,7 +154,7 @@ public final class ContainerPersistence {
 
         @Override
         public ClassLoader getClassLoader() {
-            return SessionEntity.class.getClassLoader();
+            return classes.get(0).getClassLoader();
         }
 
         @Override
@@ -160,7 +164,7 @@ public final class ContainerPersistence {
 
         @Override
         public ClassLoader getNewTempClassLoader() {
-            return SessionEntity.class.getClassLoader();
+            return classes.get(0).getClassLoader();
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.latchkey.jpa;
 
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionAttributes;
-import dev.latchkey.store.SessionStore;
-import dev.latchkey.store.SessionStoreException;
-import dev.latchkey.store.StoredSession;
+import dev.latchkey.core.SessionStore;
+import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.core.StoredSession;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +73,6 @@ public final class JpaSessionStore implements SessionStore {
     private static final String GROUP_SEPARATOR = "\n";
 
     private final Transactions transactions;
-    private Database database = Database.OTHER;
 
     private JpaSessionStore(Transactions transactions) {
         this.transactions = transactions;
@@ -81,15 +80,16 @@ public final class JpaSessionStore implements SessionStore {
 
     /**
      * A store that opens an entity manager per operation from {@code emf} and uses resource-local
-     * transactions: for Java SE, tests and {@code RESOURCE_LOCAL} persistence units. The schema is
-     * checked first ({@link #verifySchema()}), so a missing or mistyped table stops the application
-     * at start rather than failing every sign-in later.
+     * transactions: for Java SE, tests and {@code RESOURCE_LOCAL} persistence units. The table is
+     * checked first: each column must keep what Latchkey writes (times up to the year 9999, strings
+     * at full length with non-ASCII characters), in transactions that are rolled back; so a missing
+     * or mistyped table stops the application at start rather than failing every sign-in later.
      *
-     * @throws SessionStoreException naming the table, the column and the script to run when the
-     *                               schema is wrong or the database cannot be reached
+     * @throws SessionStoreException ({@code LK-403}) naming the table, the column and the script to
+     *                               run when the schema is wrong or the database cannot be reached
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf) {
-        return resourceLocal(emf, false);
+        return open(emf, false, null);
     }
 
     /**
@@ -98,60 +98,20 @@ public final class JpaSessionStore implements SessionStore {
      * or H2). A table that exists but is wrong is never touched: that still stops the start.
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf, boolean createMissingTable) {
-        return resourceLocal(emf, createMissingTable, null);
+        return open(emf, createMissingTable, null);
     }
 
     /**
      * Like {@link #resourceLocal(EntityManagerFactory, boolean)}, for a caller that already knows the
      * database product (from the DataSource's metadata), which spares the detection queries.
-     */
-    public static JpaSessionStore resourceLocal(EntityManagerFactory emf, boolean createMissingTable, Database database) {
-        JpaSessionStore store = new JpaSessionStore(Transactions.resourceLocal(emf));
-        store.database = database == null ? Database.OTHER : database;
-        try {
-            store.database = store.verifySchema();
-        } catch (SchemaCheck.MissingTable missing) {
-            String script = missing.database.script(Database.CREATE_SCRIPT);
-            if (!createMissingTable || script == null) {
-                throw missing;
-            }
-            SqlScripts.run(emf, script);
-            store.database = store.verifySchema();
-        }
-        return store;
-    }
-
-    /** The database product found by the schema check. */
-    public Database database() {
-        return database;
-    }
-
-    /**
-     * How far the database's clock is ahead of {@code jvmNow} (negative: behind), measured with one
-     * query; empty when the database is not one Latchkey knows. Sessions do not depend on the
-     * database clock (all times come from the JVM), so this is reported, never corrected.
-     */
-    public Optional<Duration> databaseClockSkew(Instant jvmNow) {
-        String sql = database.clockSql();
-        if (sql == null) {
-            return Optional.empty();
-        }
-        long databaseMillis = guard("clock", () -> transactions.read(em ->
-                ((Number) em.createNativeQuery(sql).getSingleResult()).longValue()));
-        return Optional.of(Duration.ofMillis(databaseMillis - jvmNow.toEpochMilli()));
-    }
-
-    /**
-     * Checks that the {@code latchkey_session} table exists and that each column keeps what Latchkey
-     * writes unchanged: times up to the year 9999 as epoch milliseconds, strings at their full length
-     * with non-ASCII characters. Writes happen in transactions that are rolled back. About forty
-     * short statements; run it once at start.
      *
-     * @return the database product recognised, which names the matching script
-     * @throws SessionStoreException naming the table, the column and the script to run
+     * <p>Internal: used by Latchkey's Jakarta EE integration.
+     *
+     * @hidden
      */
-    public Database verifySchema() {
-        return new SchemaCheck(transactions, database).run();
+    public static JpaSessionStore open(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct known) {
+        SchemaCheck.ensure(emf, createMissingTable, known);
+        return new JpaSessionStore(Transactions.resourceLocal(emf));
     }
 
     @Override

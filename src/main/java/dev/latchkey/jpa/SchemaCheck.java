@@ -1,6 +1,8 @@
 package dev.latchkey.jpa;
 
-import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.core.Message;
+import dev.latchkey.core.SessionStoreException;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
@@ -38,13 +40,34 @@ final class SchemaCheck {
             new Column("attributes", "attributes", text(2000), (e, v) -> e.attributes = (String) v));
 
     private final Transactions transactions;
-    private Database database = Database.OTHER;
+    private DatabaseProduct database = DatabaseProduct.OTHER;
 
-    private final Database known;
+    private final DatabaseProduct known;
 
-    SchemaCheck(Transactions transactions, Database known) {
+    SchemaCheck(Transactions transactions, DatabaseProduct known) {
         this.transactions = transactions;
         this.known = known;
+    }
+
+    /**
+     * Checks the table, first creating it from the shipped script when it is missing and
+     * {@code createMissingTable} is set.
+     *
+     * @return the database product found
+     * @throws SessionStoreException ({@code LK-403}) naming the table, the column and the script
+     */
+    static DatabaseProduct ensure(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct known) {
+        Transactions transactions = Transactions.resourceLocal(emf);
+        try {
+            return new SchemaCheck(transactions, known).run();
+        } catch (MissingTable missing) {
+            String script = missing.database.script(DatabaseProduct.CREATE_SCRIPT);
+            if (!createMissingTable || script == null) {
+                throw missing;
+            }
+            SqlScripts.run(emf, script);
+            return new SchemaCheck(transactions, missing.database).run();
+        }
     }
 
     /**
@@ -53,8 +76,8 @@ final class SchemaCheck {
      * @return the database detected
      * @throws SessionStoreException naming the table, the column and the script when the schema is wrong
      */
-    Database run() {
-        database = known != null && known != Database.OTHER ? known : detectDatabase();
+    DatabaseProduct run() {
+        database = known != null && known != DatabaseProduct.OTHER ? known : detectDatabase();
         try {
             transactions.read(em -> em.createQuery("SELECT COUNT(s.id) FROM LatchkeySession s WHERE s.id = :id")
                     .setParameter("id", PROBE_ID).getSingleResult());
@@ -119,34 +142,34 @@ final class SchemaCheck {
         return e;
     }
 
-    private Database detectDatabase() {
+    private DatabaseProduct detectDatabase() {
         try {
             Object version = transactions.read(em -> em.createNativeQuery("SELECT version()").getSingleResult());
-            return Database.fromVersionText(String.valueOf(version), false);
+            return DatabaseProduct.fromVersionText(String.valueOf(version), false);
         } catch (RuntimeException notPostgresOrMariaDb) {
             try {
                 transactions.read((EntityManager em) -> em.createNativeQuery("SELECT H2VERSION()").getSingleResult());
-                return Database.H2;
+                return DatabaseProduct.H2;
             } catch (RuntimeException unknown) {
-                return Database.OTHER;
+                return DatabaseProduct.OTHER;
             }
         }
     }
 
     /** The table is not there at all: the one failure a start-up may repair by creating it. */
     static final class MissingTable extends SessionStoreException {
-        final transient Database database;
+        final transient DatabaseProduct database;
 
-        MissingTable(SessionStoreException described, Database database) {
+        MissingTable(SessionStoreException described, DatabaseProduct database) {
             super(described.getMessage(), described.getCause());
             this.database = database;
         }
     }
 
     private SessionStoreException fail(String problem, Throwable cause) {
-        String message = "Latchkey: " + problem + ". Create the table with the script " + database.createScript()
-                + " from the Latchkey jar (database detected: " + database.displayName()
-                + "), or let JPA schema generation create it in development.";
+        String message = Message.SCHEMA_PROBLEM.error(problem + ". Create the table with the script "
+                + database.createScript() + " from the Latchkey jar (database detected: " + database.displayName()
+                + "), or let JPA schema generation create it in development");
         return cause == null ? new SessionStoreException(message) : new SessionStoreException(message, cause);
     }
 

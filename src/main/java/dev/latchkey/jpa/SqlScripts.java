@@ -7,7 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
-/** Runs one of the SQL scripts shipped in the jar, statement by statement, in one transaction. */
+/**
+ * Runs one of the SQL scripts shipped in the jar, statement by statement, in one transaction.
+ *
+ * <p>Internal: used by Latchkey's stores.
+ *
+ * @hidden
+ */
 public final class SqlScripts {
 
     private SqlScripts() {

@@ -3,13 +3,17 @@ package dev.latchkey.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.core.SessionStoreException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * How Latchkey's stores get an entity manager and a transaction: one entity manager per operation,
  * with a resource-local transaction for writes.
+ *
+ * <p>Internal: used by Latchkey's stores.
+ *
+ * @hidden
  */
 public interface Transactions {
 

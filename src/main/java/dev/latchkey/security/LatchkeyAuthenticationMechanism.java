@@ -3,12 +3,13 @@ package dev.latchkey.security;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
-import dev.latchkey.servlet.RequestSessions;
+import dev.latchkey.core.Message;
+import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.servlet.RequestState;
-import dev.latchkey.servlet.SessionsSource;
-import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.servlet.ServletSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -52,20 +53,17 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
 
     @Inject
-    SessionsSource source;
+    Provider<ServletSessions> servletSessions;
 
     @Inject
     IdentityStoreHandler identityStores;
-
-    @Inject
-    MechanismSettings settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         // The authentication type of the caller (Servlet profile of Jakarta Authentication).
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AUTH_TYPE);
-        RequestSessions sessions = source.requestSessions();
+        ServletSessions sessions = servletSessions.get();
         AuthenticationParameters parameters = context.getAuthParameters();
         Credential credential = parameters == null ? null : parameters.getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
@@ -82,14 +80,14 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         if (state.rejection() == Reason.STORE_UNAVAILABLE) {
             return unavailable(response);
         }
-        String loginPage = settings.loginPage();
+        String loginPage = sessions.loginPage();
         if (loginPage != null && wantsHtml(request)) {
             return context.redirect(request.getContextPath() + loginPage);
         }
         return unauthorized(request, response, context, state);
     }
 
-    private AuthenticationStatus signIn(RequestSessions sessions, HttpServletRequest request, HttpServletResponse response,
+    private AuthenticationStatus signIn(ServletSessions sessions, HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, Credential credential, boolean rememberMe) {
         Optional<Reason> refused = sessions.refuseCookieSignIn(request);
         if (refused.isPresent()) {
@@ -110,7 +108,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             sessions.signIn(request, response, result.getCallerPrincipal().getName(), groups, rememberMe);
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), groups);
         } catch (SessionStoreException e) {
-            sessions.diagnostics().warn(Reason.STORE_UNAVAILABLE.messageId(), "sign-in failed: the store is"
+            sessions.diagnostics().warn(Message.STORE_UNAVAILABLE, "sign-in failed: the store is"
                     + " unavailable (" + e.getClass().getName() + ")");
             sessions.diagnostics().reject(request, response, Reason.STORE_UNAVAILABLE);
             return unavailable(response);
@@ -119,11 +117,11 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        RequestSessions sessions = source.requestSessions();
+        ServletSessions sessions = servletSessions.get();
         try {
             sessions.signOut(request, response);
         } catch (SessionStoreException e) {
-            sessions.diagnostics().warn(Reason.STORE_UNAVAILABLE.messageId(), "sign-out failed: the store is"
+            sessions.diagnostics().warn(Message.STORE_UNAVAILABLE, "sign-out failed: the store is"
                     + " unavailable, so the session may still be valid; the client was told 503 ("
                     + e.getClass().getName() + ")");
             sessions.diagnostics().reject(request, response, Reason.STORE_UNAVAILABLE);
@@ -136,7 +134,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
      * 401 with the challenge, not committed: the application that called {@code authenticate} shows
      * its own answer (a sign-in form with an error, say).
      */
-    private static AuthenticationStatus wrongCredential(RequestSessions sessions, HttpServletRequest request,
+    private static AuthenticationStatus wrongCredential(ServletSessions sessions, HttpServletRequest request,
             HttpServletResponse response) {
         sessions.diagnostics().reject(request, response, Reason.INVALID_CREDENTIALS);
         if (!response.isCommitted()) {

@@ -1,5 +1,6 @@
 package dev.latchkey.servlet;
 
+import dev.latchkey.core.Message;
 import dev.latchkey.core.RateLimitedLog;
 import dev.latchkey.core.Reason;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,16 +44,16 @@ public final class Diagnostics {
     }
 
     /**
-     * Logs a message the first time {@code key} is seen for {@code messageId}, at most once a minute
+     * Logs a message the first time {@code key} is seen for its id, at most once a minute
      * per message id, remembering a bounded number of keys.
      */
-    public void once(System.Logger.Level level, String messageId, String key, String text) {
-        limited.once(level, messageId, key, text);
+    void once(System.Logger.Level level, Message message, String key, String text) {
+        limited.once(level, message.id(), key, text);
     }
 
     /** Logs a warning at most once a minute per message id, with a count of the lines held back. */
-    public void warn(String messageId, String text) {
-        limited.log(System.Logger.Level.WARNING, messageId, text);
+    public void warn(Message message, String text) {
+        limited.log(System.Logger.Level.WARNING, message.id(), text);
     }
 
     private static String safePath(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package dev.latchkey.servlet;
 
 import dev.latchkey.web.CsrfDecision;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,12 +17,12 @@ import java.io.IOException;
  * cookie renewed or cleared before anything is written), then applies the CSRF decision. A rejected
  * request gets 403 with the reason's message id and never reaches the application.
  *
- * <p>Registered for {@code /*} by {@link LatchkeyInitializer}; nothing to declare in {@code web.xml}.
+ * <p>Registered for {@code /*} by Latchkey's initializer; nothing to declare in {@code web.xml}.
  */
 public class LatchkeyFilter implements Filter {
 
     @Inject
-    SessionsSource source;
+    Provider<ServletSessions> sessions;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -30,11 +31,11 @@ public class LatchkeyFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        RequestSessions sessions = source.requestSessions();
-        RequestState state = sessions.resolve(http, httpResponse);
-        CsrfDecision decision = sessions.originCheck().decide(RequestSessions.facts(http), state.credential());
+        ServletSessions running = sessions.get();
+        RequestState state = running.resolve(http, httpResponse);
+        CsrfDecision decision = running.csrfDecision(http, state);
         if (!decision.allowed()) {
-            sessions.diagnostics().reject(http, httpResponse, decision.rejection());
+            running.diagnostics().reject(http, httpResponse, decision.rejection());
             httpResponse.setStatus(HttpServletResponse.SC_FORBIDDEN);
             httpResponse.setContentType("text/plain;charset=UTF-8");
             httpResponse.getWriter().write("Forbidden: cross-site request rejected ("

@@ -21,12 +21,13 @@ import java.util.Locale;
  * request without a credential and handles the request as any other. Only such malformed headers
  * are touched; Latchkey never reads {@code Basic} credentials.
  */
-final class MalformedBasicGuard implements ServletRequestListener {
+public final class MalformedBasicGuard implements ServletRequestListener {
 
     /** The request attribute Open Liberty takes authentication parameters from. */
     static final String LIBERTY_PARAMETERS = "com.ibm.ws.security.javaeesec.auth.params";
 
-    static boolean isNeeded(ServletContext context) {
+    /** Whether the server is Open Liberty, the one that needs the guard. */
+    public static boolean isNeeded(ServletContext context) {
         String server = String.valueOf(context.getServerInfo()).toLowerCase(Locale.ROOT);
         return server.contains("liberty") || server.contains("websphere") || server.contains("smf webcontainer");
     }

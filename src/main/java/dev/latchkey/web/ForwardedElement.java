@@ -10,7 +10,7 @@ record ForwardedElement(String proto, String host) {
         String proto = null;
         String host = null;
         int i = 0;
-        int n = Math.min(header.length(), RequestTokens.MAX_HEADER_LENGTH);
+        int n = Math.min(header.length(), WebOrigin.MAX_HEADER_LENGTH);
         while (i < n) {
             while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t' || header.charAt(i) == ';')) {
                 i++;

@@ -11,6 +11,8 @@ import java.util.Optional;
 record WebOrigin(String scheme, String host, int port) {
 
     static final int MAX_LENGTH = 2048;
+    /** Longer header values are not parsed at all. */
+    static final int MAX_HEADER_LENGTH = 16 * 1024;
 
     /** Parses a serialised origin such as an {@code Origin} header: {@code scheme://host[:port]}, nothing more. */
     static Optional<WebOrigin> parse(String value) {

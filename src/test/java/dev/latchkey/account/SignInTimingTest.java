@@ -3,7 +3,6 @@ package dev.latchkey.account;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.testing.H2MemDatabase;
 import dev.latchkey.testing.Provider;
 import jakarta.persistence.EntityManagerFactory;

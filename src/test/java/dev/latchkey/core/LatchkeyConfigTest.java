@@ -3,7 +3,6 @@ package dev.latchkey.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.latchkey.web.CookieSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.store.InMemorySessionStore;
-import dev.latchkey.store.SessionStore;
-import dev.latchkey.store.SessionStoreException;
-import dev.latchkey.store.StoredSession;
 import dev.latchkey.testing.ForwardingStore;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.RecordingStore;
-import dev.latchkey.web.SessionCookie;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -106,19 +106,19 @@ abstract class DeploymentChecks {
 
     @Test
     void sameSiteNoneWithoutSecureStopsTheDeployment() {
-        assertDeploymentFailsSaying(BAD_COOKIE, "SameSite=None requires Secure, or browsers drop the cookie;"
+        assertDeploymentFailsSaying(BAD_COOKIE, "Latchkey LK-401: cookie 'sid': SameSite=None requires Secure, or browsers drop the cookie;"
                 + " set latchkey.cookie.secure=true or use latchkey.cookie.same-site=Lax");
     }
 
     @Test
     void aSecondAuthenticationMechanismStopsTheDeployment() {
-        assertDeploymentFailsSaying(SECOND_MECHANISM, "Latchkey: the application defines another"
+        assertDeploymentFailsSaying(SECOND_MECHANISM, "Latchkey LK-402: the application defines another"
                 + " HttpAuthenticationMechanism besides Latchkey's (dev.latchkey.it.extra.SecondMechanism)");
     }
 
     @Test
     void aMissingSessionTableStopsTheDeploymentNamingTheScript() {
-        assertDeploymentFailsSaying(MISSING_TABLE, "Latchkey: table latchkey_session is missing or cannot be read");
+        assertDeploymentFailsSaying(MISSING_TABLE, "Latchkey LK-403: table latchkey_session is missing or cannot be read");
         assertTrue(lastFailure.contains("META-INF/latchkey/schema/h2/V1__create_latchkey_session.sql"), "names the script");
     }
 }

@@ -1,7 +1,7 @@
 package dev.latchkey.jpa;
 
-import dev.latchkey.store.SessionStore;
-import dev.latchkey.store.SessionStoreContract;
+import dev.latchkey.core.SessionStore;
+import dev.latchkey.core.SessionStoreContract;
 import dev.latchkey.testing.H2Database;
 
 /** The store contract on {@link JpaSessionStore} with EclipseLink and H2. */

@@ -13,9 +13,9 @@ import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionValidation;
-import dev.latchkey.store.SessionStore;
-import dev.latchkey.store.SessionStoreContract;
-import dev.latchkey.store.SessionStoreException;
+import dev.latchkey.core.SessionStore;
+import dev.latchkey.core.SessionStoreContract;
+import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.testing.StatementCounter;
@@ -107,7 +107,8 @@ public abstract class JpaStoreSuite extends SessionStoreContract {
 
     @Test
     void schemaCheckRecognisesTheDatabaseAndAcceptsTheShippedScript() {
-        assertEquals(database().product(), JpaSessionStore.resourceLocal(fixture().emf()).verifySchema());
+        assertEquals(database().product(), SchemaCheck.ensure(fixture().emf(), false, null));
+        assertEquals(database().product(), DatabaseProduct.of(database().dataSource()), "from the JDBC metadata too");
     }
 
     @Test
@@ -116,7 +117,7 @@ public abstract class JpaStoreSuite extends SessionStoreContract {
             database().execute("DROP TABLE latchkey_session");
             SessionStoreException e = assertThrows(SessionStoreException.class,
                     () -> JpaSessionStore.resourceLocal(fixture().emf()));
-            assertTrue(e.getMessage().startsWith("Latchkey: table latchkey_session is missing"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Latchkey LK-403: table latchkey_session is missing"), e.getMessage());
             assertTrue(e.getMessage().contains(database().product().createScript()), e.getMessage());
         } finally {
             database().recreateSchema();
@@ -134,7 +135,7 @@ public abstract class JpaStoreSuite extends SessionStoreContract {
             database().execute(String.format(database().alterColumnTypeSql(), column, wrongType));
             SessionStoreException e = assertThrows(SessionStoreException.class,
                     () -> JpaSessionStore.resourceLocal(fixture().emf()));
-            assertTrue(e.getMessage().startsWith("Latchkey: column latchkey_session." + column + " "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Latchkey LK-403: column latchkey_session." + column + " "), e.getMessage());
             assertTrue(e.getMessage().contains(database().product().createScript()), e.getMessage());
         } finally {
             database().recreateSchema();
@@ -147,7 +148,7 @@ public abstract class JpaStoreSuite extends SessionStoreContract {
             database().execute("ALTER TABLE latchkey_session DROP COLUMN attributes");
             SessionStoreException e = assertThrows(SessionStoreException.class,
                     () -> JpaSessionStore.resourceLocal(fixture().emf()));
-            assertTrue(e.getMessage().startsWith("Latchkey: column latchkey_session.attributes is missing"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Latchkey LK-403: column latchkey_session.attributes is missing"), e.getMessage());
         } finally {
             database().recreateSchema();
         }

@@ -1,6 +1,6 @@
 package dev.latchkey.testing;
 
-import dev.latchkey.jpa.Database;
+import dev.latchkey.jpa.DatabaseProduct;
 import java.time.ZoneId;
 
 /** An in-memory H2 database that lives as long as the JVM. */
@@ -22,8 +22,8 @@ public final class H2MemDatabase extends TestDatabase {
     }
 
     @Override
-    public Database product() {
-        return Database.H2;
+    public DatabaseProduct product() {
+        return DatabaseProduct.H2;
     }
 
     @Override

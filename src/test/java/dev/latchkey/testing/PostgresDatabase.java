@@ -1,6 +1,6 @@
 package dev.latchkey.testing;
 
-import dev.latchkey.jpa.Database;
+import dev.latchkey.jpa.DatabaseProduct;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -58,8 +58,8 @@ public final class PostgresDatabase extends TestDatabase {
     }
 
     @Override
-    public Database product() {
-        return Database.POSTGRESQL;
+    public DatabaseProduct product() {
+        return DatabaseProduct.POSTGRESQL;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.latchkey.testing;
 
 import dev.latchkey.core.Session;
-import dev.latchkey.store.SessionStore;
-import dev.latchkey.store.SessionStoreException;
-import dev.latchkey.store.StoredSession;
+import dev.latchkey.core.SessionStore;
+import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.core.StoredSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

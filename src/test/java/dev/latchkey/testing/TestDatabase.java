@@ -2,7 +2,7 @@ package dev.latchkey.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.latchkey.jpa.Database;
+import dev.latchkey.jpa.DatabaseProduct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ public abstract class TestDatabase {
     public abstract String description();
 
     /** Which shipped script applies. */
-    public abstract Database product();
+    public abstract DatabaseProduct product();
 
     protected abstract String jdbcUrl();
 

@@ -1,0 +1,86 @@
+package dev.latchkey.cdi;
+
+import dev.latchkey.core.CookieSettings;
+import dev.latchkey.core.Latchkey;
+import dev.latchkey.core.Message;
+import dev.latchkey.core.SessionStore;
+import dev.latchkey.jpa.ContainerPersistence;
+import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.jpa.JpaSessionStore;
+import dev.latchkey.jpa.SessionEntity;
+import dev.latchkey.servlet.Diagnostics;
+import dev.latchkey.servlet.ServletSessions;
+import dev.latchkey.web.OriginCheck;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * Latchkey assembled from its settings, a DataSource and a clock, in plain Java: the persistence unit
+ * on the DataSource, the checked table, the facade, the origin check and the servlet side. The
+ * container integration only reads the settings, looks the DataSource up and schedules the cleanup;
+ * tests assemble Latchkey the same way without a container.
+ *
+ * @param latchkey the facade
+ * @param sessions the servlet side
+ * @param unit     Latchkey's persistence unit, or {@code null} when the application gave its own store
+ * @param summary  the start-up line ({@code LK-001})
+ */
+record Assembly(Latchkey latchkey, ServletSessions sessions, EntityManagerFactory unit, String summary) {
+
+    /**
+     * Assembles Latchkey.
+     *
+     * @param settings    the deployment's settings
+     * @param customStore the application's own store, or {@code null} for the JPA store on the DataSource
+     * @param dataSource  the DataSource for Latchkey's table, asked for only when the JPA store is used
+     * @param clock       the source of time
+     * @param suspender   runs store work outside the caller's transaction
+     * @param roles       the roles declared for the application, for the summary
+     * @throws IllegalArgumentException ({@code LK-401}) for a setting that cannot be used
+     * @throws dev.latchkey.core.SessionStoreException ({@code LK-403}) for a missing or mistyped table
+     */
+    static Assembly assemble(DeploymentSettings settings, SessionStore customStore, Supplier<DataSource> dataSource,
+            Clock clock, TransactionSuspender suspender, Set<String> roles) {
+        OriginCheck originCheck = new OriginCheck(settings.config().trustedOrigins(), settings.config().trustedProxies(),
+                settings.config().loopbackDevelopment());
+        SessionStore store;
+        EntityManagerFactory unit = null;
+        String storeSummary;
+        if (customStore != null) {
+            store = customStore;
+            storeSummary = "store " + customStore.getClass().getName() + " (provided by the application)";
+        } else {
+            DataSource source = dataSource.get();
+            DatabaseProduct product = suspender.suspended(() -> DatabaseProduct.of(source));
+            unit = ContainerPersistence.open("latchkey", source, List.of(SessionEntity.class), settings.persistenceProvider());
+            EntityManagerFactory opened = unit;
+            JpaSessionStore jpa = suspender.suspended(() -> JpaSessionStore.open(opened, settings.createMissingTables(), product));
+            String skew = suspender.suspended(() -> product.clockSkew(source, clock.instant()))
+                    .map(d -> "database clock " + d.toMillis() + " ms from the JVM's").orElse("database clock not measured");
+            storeSummary = "JPA store on " + settings.dataSource() + " (" + product.displayName()
+                    + ", table latchkey_session checked: columns and timestamp round trip ok, " + skew + ")";
+            store = new SuspendedTransactionStore(jpa, suspender);
+        }
+        Latchkey latchkey = new Latchkey(store, clock, settings.config());
+        ServletSessions sessions = new ServletSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics(), clock),
+                settings.loginPage());
+        return new Assembly(latchkey, sessions, unit, summary(settings, storeSummary, roles));
+    }
+
+    private static String summary(DeploymentSettings settings, String store, Set<String> roles) {
+        CookieSettings cookie = settings.config().cookie();
+        return Message.READY.line("Latchkey ready: " + store + "; cookie " + cookie.name()
+                + (cookie.secure() ? " Secure" : "") + " HttpOnly SameSite=" + cookie.sameSite().attributeValue()
+                + " Path=" + cookie.path() + "; idle " + settings.config().idleTimeout() + " (remember me), "
+                + settings.config().browserSessionIdleTimeout() + " (browser session), at most "
+                + settings.config().absoluteLifetime() + "; trusted origins " + settings.config().trustedOrigins().size()
+                + ", trusted proxies " + settings.config().trustedProxies().size() + "; "
+                + ServletSessions.describeDevelopmentCookie(settings.config().loopbackDevelopment())
+                + "; roles declared from @RolesAllowed " + roles
+                + (settings.diagnostics() ? "; diagnostics header on" : ""));
+    }
+}

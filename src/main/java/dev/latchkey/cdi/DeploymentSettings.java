@@ -1,0 +1,80 @@
+package dev.latchkey.cdi;
+
+import dev.latchkey.core.CookieSettings;
+import dev.latchkey.core.LatchkeyConfig;
+import dev.latchkey.core.SameSite;
+import java.time.Duration;
+
+/**
+ * The settings of a Jakarta EE deployment: the {@link LatchkeyConfig} (sessions, cookie, CSRF,
+ * proxies) and where Latchkey's pieces live. Read from MicroProfile Config ({@code latchkey.*} keys)
+ * when the server has it, and from servlet context parameters of the same names otherwise. Reading
+ * only parses; the objects built from the values (the cookie, the origin check) check the rest.
+ *
+ * @param config              sessions, cookie, CSRF and proxies
+ * @param loginPage           {@code latchkey.login-page}: where browsers go for protected pages, or {@code null} for 401
+ * @param diagnostics         {@code latchkey.diagnostics}: send the reason of every rejection in {@code Latchkey-Reason}
+ * @param dataSource          {@code latchkey.datasource}: JNDI name of the DataSource for Latchkey's tables
+ * @param persistenceProvider {@code latchkey.persistence.provider}: the JPA provider class, or {@code null} for the server's
+ * @param createMissingTables {@code latchkey.schema.create-missing}: create absent tables from the shipped scripts
+ * @param cleanupInterval     {@code latchkey.cleanup.interval}: how often expired sessions are deleted
+ */
+record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagnostics, String dataSource,
+                          String persistenceProvider, boolean createMissingTables, Duration cleanupInterval) {
+
+    /** The default DataSource every Jakarta EE server provides (Open Liberty: when declared in server.xml). */
+    static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
+
+    /** Checks what no other object checks. */
+    DeploymentSettings {
+        if (loginPage != null && !loginPage.startsWith("/")) {
+            throw new IllegalArgumentException("latchkey.login-page must be a path inside the application starting"
+                    + " with '/', such as /login, but was: " + loginPage);
+        }
+        if (cleanupInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("latchkey.cleanup.interval must be at least 1m but was " + cleanupInterval);
+        }
+    }
+
+    /**
+     * Reads every setting.
+     *
+     * @throws IllegalArgumentException naming the key whose value is wrong and how to fix it
+     */
+    static DeploymentSettings read(SettingValues values) {
+        return new DeploymentSettings(config(values),
+                values.text("latchkey.login-page").orElse(null),
+                values.flag("latchkey.diagnostics", false),
+                values.text("latchkey.datasource").orElse(DEFAULT_DATA_SOURCE),
+                values.text("latchkey.persistence.provider").orElse(null),
+                values.flag("latchkey.schema.create-missing", true),
+                values.duration("latchkey.cleanup.interval", Duration.ofHours(1)));
+    }
+
+    /** This deployment with the settings in code an application produced, which replace those read. */
+    DeploymentSettings withConfig(LatchkeyConfig inCode) {
+        return new DeploymentSettings(inCode, loginPage, diagnostics, dataSource, persistenceProvider,
+                createMissingTables, cleanupInterval);
+    }
+
+    private static LatchkeyConfig config(SettingValues values) {
+        LatchkeyConfig defaults = LatchkeyConfig.defaults();
+        CookieSettings cookie = defaults.cookie();
+        return LatchkeyConfig.builder()
+                .idleTimeout(values.duration("latchkey.session.idle-timeout", defaults.idleTimeout()))
+                .browserSessionIdleTimeout(values.duration("latchkey.session.browser-idle-timeout",
+                        defaults.browserSessionIdleTimeout()))
+                .absoluteLifetime(values.duration("latchkey.session.absolute-lifetime", defaults.absoluteLifetime()))
+                .cleanupBatchSize(values.integer("latchkey.cleanup.batch-size", defaults.cleanupBatchSize()))
+                .cookie(new CookieSettings(
+                        values.text("latchkey.cookie.name").orElse(cookie.name()),
+                        values.flag("latchkey.cookie.secure", cookie.secure()),
+                        values.text("latchkey.cookie.same-site").map(SameSite::parse).orElse(cookie.sameSite()),
+                        values.text("latchkey.cookie.path").orElse(cookie.path()),
+                        values.text("latchkey.cookie.domain").orElse(null)))
+                .trustedOrigins(values.list("latchkey.csrf.trusted-origins"))
+                .trustedProxies(values.list("latchkey.proxy.trusted"))
+                .loopbackDevelopment(values.flag("latchkey.cookie.loopback-development", defaults.loopbackDevelopment()))
+                .build();
+    }
+}

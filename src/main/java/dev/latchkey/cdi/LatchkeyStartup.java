@@ -1,0 +1,24 @@
+package dev.latchkey.cdi;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+/**
+ * Starts Latchkey when the application starts, with its servlet context at hand (for settings given
+ * as context parameters). A failure here stops the deployment. Registered by {@link LatchkeyInitializer}.
+ *
+ * <p>Internal: applications do not use this class.
+ *
+ * @hidden
+ */
+public class LatchkeyStartup implements ServletContextListener {
+
+    @Inject
+    LatchkeyRuntime runtime;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        runtime.start(event.getServletContext());
+    }
+}

@@ -1,2 +1,0 @@
-/** bcrypt password hashing and verification. */
-package dev.latchkey.password;

@@ -1,0 +1,207 @@
+package dev.latchkey.servlet;
+
+import dev.latchkey.core.IssuedSession;
+import dev.latchkey.core.Latchkey;
+import dev.latchkey.core.NewSession;
+import dev.latchkey.core.Reason;
+import dev.latchkey.core.Session;
+import dev.latchkey.core.SessionCookie;
+import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.core.SessionToken;
+import dev.latchkey.core.SessionValidation;
+import dev.latchkey.core.CookieSettings;
+import dev.latchkey.web.CsrfDecision;
+import dev.latchkey.web.OriginCheck;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sessions over servlet requests: reads a request's token (bearer header first, then the session
+ * cookie), validates it once per request, signs in and out, and writes the session cookie — renewed,
+ * new or blank — onto the response before the application has written anything. The only place
+ * Latchkey sets a cookie. One instance serves the whole application.
+ */
+public final class ServletSessions {
+
+    /** At most this many well-formed session cookies of one request are looked up. */
+    static final int MAX_COOKIES_TRIED = 3;
+
+    private final Latchkey latchkey;
+    private final OriginCheck originCheck;
+    private final CookiePolicy cookies;
+    private final Diagnostics diagnostics;
+    private final String loginPage;
+
+    /**
+     * @param latchkey    the sessions
+     * @param originCheck the CSRF decision, which also knows the trusted proxies
+     * @param diagnostics where rejections are reported
+     * @param loginPage   where browsers are sent for protected pages, or {@code null} for a plain 401
+     */
+    public ServletSessions(Latchkey latchkey, OriginCheck originCheck, Diagnostics diagnostics, String loginPage) {
+        this.latchkey = latchkey;
+        this.originCheck = originCheck;
+        this.cookies = new CookiePolicy(latchkey.config().cookie(), originCheck, diagnostics);
+        this.diagnostics = diagnostics;
+        this.loginPage = loginPage;
+    }
+
+    /** What the start-up summary says about the development cookie. */
+    public static String describeDevelopmentCookie(boolean loopbackDevelopment) {
+        return CookiePolicy.describe(loopbackDevelopment);
+    }
+
+    /** The diagnostics in use. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** The context-relative login page browsers are sent to for protected resources, or {@code null}. */
+    public String loginPage() {
+        return loginPage;
+    }
+
+    /**
+     * The state of this request, validating its token the first time it is asked. A renewed session's
+     * cookie, or the blank cookie for a rejected one, is added to {@code response} at that moment.
+     *
+     * @param response where cookies go; {@code null} when there is no response at hand (nothing is written)
+     */
+    public RequestState resolve(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(RequestState.ATTRIBUTE) instanceof RequestState known) {
+            return known;
+        }
+        RequestState state = validate(request, response);
+        request.setAttribute(RequestState.ATTRIBUTE, state);
+        if (state.rejection() != null && state.rejection() != Reason.NO_TOKEN) {
+            diagnostics.reject(request, response, state.rejection());
+        }
+        return state;
+    }
+
+    /** The CSRF decision for this request, which {@link #resolve} must have seen. */
+    public CsrfDecision csrfDecision(HttpServletRequest request, RequestState state) {
+        return originCheck.decide(RequestFactsOf.request(request), state.credential());
+    }
+
+    private RequestState validate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> bearer = latchkey.readBearerToken(request.getHeader("Authorization"));
+        if (bearer.isPresent()) {
+            SessionValidation v = latchkey.validateSession(bearer.get());
+            return new RequestState(v.session().orElse(null), v.rejection().orElse(null), false);
+        }
+        CookieSettings settings = cookies.forRequest(request);
+        List<String> values = settings.valuesIn(headers(request, "Cookie"));
+        if (values.isEmpty()) {
+            boolean crossSite = "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
+            return new RequestState(null, crossSite ? Reason.NO_TOKEN_CROSS_SITE : Reason.NO_TOKEN, false);
+        }
+        Reason last = Reason.MALFORMED_TOKEN;
+        int tried = 0;
+        for (String value : values) {
+            if (!SessionToken.isWellFormed(value) || tried++ >= MAX_COOKIES_TRIED) {
+                continue;
+            }
+            SessionValidation v = latchkey.validateSession(value);
+            if (v.isValid()) {
+                Session session = v.session().orElseThrow();
+                if (v.isFresh()) {
+                    write(request, response, latchkey.createSessionCookie(value, session, settings));
+                }
+                return new RequestState(session, null, true);
+            }
+            last = v.rejection().orElseThrow();
+            if (last == Reason.STORE_UNAVAILABLE) {
+                return new RequestState(null, last, true); // keep the cookie: the session may be fine
+            }
+        }
+        write(request, response, settings.blankCookie());
+        return new RequestState(null, last, true);
+    }
+
+    /**
+     * Whether a sign-in that sets the session cookie may happen on this request: the origin rule of
+     * a cookie-authenticated request ({@link OriginCheck#decideSignIn}), so that no other site can
+     * sign a victim's browser in to its author's account. Ask before checking the credential.
+     *
+     * @return the reason to refuse, or empty to go ahead
+     */
+    public Optional<Reason> refuseCookieSignIn(HttpServletRequest request) {
+        return originCheck.decideSignIn(RequestFactsOf.request(request)).reason();
+    }
+
+    /**
+     * Signs a user in: deletes any session the request carried (no fixation), creates a new one and
+     * sets its cookie. The token goes only into the {@code HttpOnly} cookie; nothing else in the
+     * request holds it. From then on the request's state is the new session.
+     *
+     * @throws SessionStoreException if the store fails; nothing was set then
+     */
+    public IssuedSession signIn(HttpServletRequest request, HttpServletResponse response, String userId,
+            Collection<String> groups, boolean rememberMe) {
+        resolve(request, null).activeSession().ifPresent(old -> latchkey.invalidateSession(old.id()));
+        IssuedSession issued = latchkey.createSession(newSession(request, userId, groups, rememberMe));
+        write(request, response, latchkey.createSessionCookie(issued.token(), issued.session(), cookies.forRequest(request)));
+        request.setAttribute(RequestState.ATTRIBUTE, new RequestState(issued.session(), null, true));
+        return issued;
+    }
+
+    /**
+     * Creates a session whose token is handed to an API client for {@code Authorization: Bearer}:
+     * no cookie is set and the request's own state is unchanged.
+     *
+     * @throws SessionStoreException if the store fails
+     */
+    public IssuedSession issueBearerSession(HttpServletRequest request, String userId, Collection<String> groups) {
+        return latchkey.createSession(newSession(request, userId, groups, true));
+    }
+
+    private static NewSession newSession(HttpServletRequest request, String userId, Collection<String> groups,
+            boolean rememberMe) {
+        return NewSession.forUser(userId)
+                .rememberMe(rememberMe)
+                .client(request.getRemoteAddr(), request.getHeader("User-Agent"))
+                .groups(groups);
+    }
+
+    /**
+     * Signs the request's session out. The blank cookie is sent first, whatever happens next, and the
+     * request becomes anonymous; then the session is deleted.
+     *
+     * @throws SessionStoreException if the store fails: the session may still be valid, so the caller
+     *                               must not report success
+     */
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        RequestState state = resolve(request, null);
+        write(request, response, cookies.forRequest(request).blankCookie());
+        request.setAttribute(RequestState.ATTRIBUTE, new RequestState(null, Reason.NO_TOKEN, false));
+        if (state.rejection() == Reason.STORE_UNAVAILABLE) {
+            // The token could not be checked, so its session could not be deleted: it may still be valid.
+            throw new SessionStoreException("sign-out: the session store could not be asked");
+        }
+        state.activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
+    }
+
+    /** Adds a cookie to the response unless it is already committed, which is reported as {@link Reason#COOKIE_NOT_WRITTEN}. */
+    private void write(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
+        if (response == null) {
+            return;
+        }
+        if (response.isCommitted()) {
+            diagnostics.reject(request, response, Reason.COOKIE_NOT_WRITTEN);
+            diagnostics.once(System.Logger.Level.WARNING, Reason.COOKIE_NOT_WRITTEN.message(), "committed",
+                    Reason.COOKIE_NOT_WRITTEN.hint() + "; " + Reason.COOKIE_NOT_WRITTEN.message().fix());
+            return;
+        }
+        response.addHeader("Set-Cookie", cookie.toSetCookieHeader());
+    }
+
+    private static List<String> headers(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+}

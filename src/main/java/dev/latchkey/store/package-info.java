@@ -1,2 +1,0 @@
-/** The storage boundary: {@link dev.latchkey.store.SessionStore} and the in-memory adapter. */
-package dev.latchkey.store;

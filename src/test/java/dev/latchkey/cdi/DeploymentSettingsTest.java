@@ -1,0 +1,106 @@
+package dev.latchkey.cdi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.core.SameSite;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Reading the deployment's settings: every key, the secure defaults, a message naming the key for every bad value. */
+class DeploymentSettingsTest {
+
+    private static DeploymentSettings read(Map<String, String> values) {
+        return DeploymentSettings.read(new SettingValues(key -> Optional.ofNullable(values.get(key))));
+    }
+
+    private static String error(Map<String, String> values) {
+        return assertThrows(IllegalArgumentException.class, () -> read(values)).getMessage();
+    }
+
+    @Test
+    void nothingSetGivesTheSecureDefaults() {
+        DeploymentSettings s = read(Map.of());
+        assertEquals("__Host-latchkey", s.config().cookie().name());
+        assertTrue(s.config().cookie().secure());
+        assertEquals(SameSite.LAX, s.config().cookie().sameSite());
+        assertNull(s.loginPage());
+        assertFalse(s.diagnostics());
+        assertEquals("java:comp/DefaultDataSource", s.dataSource());
+        assertTrue(s.createMissingTables());
+        assertEquals(Duration.ofHours(1), s.cleanupInterval());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        DeploymentSettings s = read(Map.ofEntries(
+                Map.entry("latchkey.session.idle-timeout", "14d"),
+                Map.entry("latchkey.session.browser-idle-timeout", "PT8H"),
+                Map.entry("latchkey.session.absolute-lifetime", "90d"),
+                Map.entry("latchkey.cleanup.batch-size", "200"),
+                Map.entry("latchkey.cleanup.interval", "15m"),
+                Map.entry("latchkey.cookie.name", "sid"),
+                Map.entry("latchkey.cookie.secure", "true"),
+                Map.entry("latchkey.cookie.same-site", "strict"),
+                Map.entry("latchkey.cookie.path", "/app"),
+                Map.entry("latchkey.cookie.domain", "example.com"),
+                Map.entry("latchkey.csrf.trusted-origins", "https://a.example.com, https://*.example.org"),
+                Map.entry("latchkey.proxy.trusted", "10.0.0.0/8,::1"),
+                Map.entry("latchkey.login-page", "/login"),
+                Map.entry("latchkey.diagnostics", "TRUE"),
+                Map.entry("latchkey.datasource", "java:app/jdbc/mine"),
+                Map.entry("latchkey.persistence.provider", "org.hibernate.jpa.HibernatePersistenceProvider"),
+                Map.entry("latchkey.schema.create-missing", "false"),
+                Map.entry("latchkey.cookie.loopback-development", "false")));
+        assertEquals(Duration.ofDays(14), s.config().idleTimeout());
+        assertEquals(Duration.ofHours(8), s.config().browserSessionIdleTimeout());
+        assertEquals(Duration.ofDays(90), s.config().absoluteLifetime());
+        assertEquals(200, s.config().cleanupBatchSize());
+        assertEquals(Duration.ofMinutes(15), s.cleanupInterval());
+        assertEquals("sid; Secure; SameSite=Strict; /app; example.com", s.config().cookie().name() + "; Secure; SameSite="
+                + s.config().cookie().sameSite().attributeValue() + "; " + s.config().cookie().path() + "; " + s.config().cookie().domain());
+        assertEquals(List.of("https://a.example.com", "https://*.example.org"), s.config().trustedOrigins());
+        assertEquals(List.of("10.0.0.0/8", "::1"), s.config().trustedProxies());
+        assertEquals("/login", s.loginPage());
+        assertTrue(s.diagnostics());
+        assertEquals("java:app/jdbc/mine", s.dataSource());
+        assertEquals("org.hibernate.jpa.HibernatePersistenceProvider", s.persistenceProvider());
+        assertFalse(s.createMissingTables());
+        assertFalse(s.config().loopbackDevelopment());
+    }
+
+    @Test
+    void invalidCombinationsFailWithAMessageSayingHowToFixThem() {
+        assertTrue(error(Map.of("latchkey.cookie.name", "sid", "latchkey.cookie.secure", "false",
+                "latchkey.cookie.same-site", "None")).contains("SameSite=None requires Secure"));
+        assertTrue(error(Map.of("latchkey.cookie.domain", "example.com")).contains("the __Host- prefix forbids a Domain"));
+        assertTrue(error(Map.of("latchkey.cookie.secure", "false")).contains("the __Host- prefix requires Secure"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "latchkey.session.idle-timeout   | forever | latchkey.session.idle-timeout must be a duration such as 30d, 12h, 15m, 45s or PT12H but was: forever",
+        "latchkey.cleanup.batch-size     | lots    | latchkey.cleanup.batch-size must be a whole number but was: lots",
+        "latchkey.diagnostics            | yes     | latchkey.diagnostics must be true or false but was: yes",
+        "latchkey.login-page             | login   | latchkey.login-page must be a path inside the application starting with '/', such as /login, but was: login",
+        "latchkey.cookie.same-site       | sure    | SameSite must be Lax, Strict or None but was: sure",
+        "latchkey.cleanup.interval       | 10s     | latchkey.cleanup.interval must be at least 1m but was PT10S",
+        "latchkey.cookie.loopback-development | maybe | latchkey.cookie.loopback-development must be true or false but was: maybe"})
+    void badValuesNameTheKey(String key, String value, String message) {
+        assertEquals(message, error(Map.of(key, value)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30d, PT720H", "12h, PT12H", "15m, PT15M", "45s, PT45S", "500ms, PT0.5S", "P2D, PT48H", "pt1h, PT1H"})
+    void durationsInEveryAcceptedForm(String text, String expected) {
+        assertEquals(Duration.parse(expected), SettingValues.parseDuration("k", text));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.core;
+
+/** The store contract on {@link InMemorySessionStore}. */
+class InMemorySessionStoreTest extends SessionStoreContract {
+
+    @Override
+    protected SessionStore createStore() {
+        return new InMemorySessionStore();
+    }
+}
