@@ -1,6 +1,7 @@
 package dev.latchkey.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -72,6 +73,20 @@ public record CookieSettings(String name, boolean secure, SameSite sameSite, Str
      */
     public List<String> valuesIn(Iterable<String> cookieHeaders) {
         return RequestTokens.cookieValues(cookieHeaders, name);
+    }
+
+    /**
+     * The cookie carrying {@code token} for {@code session}: persistent until the session's idle
+     * deadline for "remember me" sessions, a browser-session cookie otherwise.
+     */
+    public SessionCookie sessionCookie(String token, Session session, Instant now) {
+        Duration maxAge = null;
+        if (session.persistent()) {
+            // Whole seconds, rounded up: the cookie may outlive the session by under a second, never the reverse.
+            long millis = Duration.between(now, session.expiresAt()).toMillis();
+            maxAge = Duration.ofSeconds(Math.max((millis + 999) / 1000, 0));
+        }
+        return sessionCookie(token, maxAge);
     }
 
     /** The cookie that deletes the session cookie: same name, path and domain, empty value, {@code Max-Age=0}. */

@@ -1,6 +1,5 @@
 package dev.latchkey.core;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,16 +47,11 @@ import java.util.Set;
  */
 public final class Latchkey {
 
-    private static final System.Logger LOG = System.getLogger(Latchkey.class.getName());
-    private static final int MAX_CLEANUP_BATCHES = 10_000;
-    /** Later than any session's deadline, and still a whole number of milliseconds for every store. */
-    private static final Instant END_OF_TIME = Instant.ofEpochMilli(Long.MAX_VALUE);
-
     private final SessionStore store;
     private final Clock clock;
     private final LatchkeyConfig config;
     private final SecureRandom random = new SecureRandom();
-    private final RateLimitedLog log;
+    private final SessionValidator validator;
 
     /**
      * @param store  where sessions live
@@ -68,7 +62,8 @@ public final class Latchkey {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
-        this.log = new RateLimitedLog(LOG, clock, RateLimitedLog.DEFAULT_INTERVAL);
+        this.validator = new SessionValidator(store, config,
+                new RateLimitedLog(System.getLogger(Latchkey.class.getName()), clock, RateLimitedLog.DEFAULT_INTERVAL));
     }
 
     /** With the system clock and {@link LatchkeyConfig#defaults()}. */
@@ -89,7 +84,7 @@ public final class Latchkey {
     public IssuedSession createSession(NewSession spec) {
         Instant now = now();
         Duration idle = config.idleTimeoutFor(spec.isRememberMe());
-        Instant expiresAt = min(now.plus(idle), now.plus(config.absoluteLifetime()));
+        Instant expiresAt = idle.compareTo(config.absoluteLifetime()) < 0 ? now.plus(idle) : now.plus(config.absoluteLifetime());
         SessionToken token = SessionToken.generate(random);
         Session session = new Session(token.id(), spec.userId(), now, expiresAt, now, spec.authenticatedAtOr(now),
                 idle, spec.isRememberMe(), spec.clientIp(), spec.userAgent(), spec.groups(), spec.attributes());
@@ -106,60 +101,12 @@ public final class Latchkey {
      * deleting a session found expired.
      */
     public SessionValidation validateSession(String token) {
-        if (token == null || token.isEmpty()) {
-            return SessionValidation.rejected(Reason.NO_TOKEN);
-        }
-        Optional<SessionToken> parsed = SessionToken.parse(token);
-        if (parsed.isEmpty()) {
-            return SessionValidation.rejected(Reason.MALFORMED_TOKEN);
-        }
-        Optional<StoredSession> found;
-        try {
-            found = store.find(parsed.get().id());
-        } catch (RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId(),
-                    "session store failed while validating a session: " + e.getClass().getName());
-            return SessionValidation.rejected(Reason.STORE_UNAVAILABLE);
-        }
-        if (found.isEmpty()) {
-            return SessionValidation.rejected(Reason.UNKNOWN_SESSION);
-        }
-        if (!MessageDigest.isEqual(parsed.get().secretHash(), found.get().secretHash())) {
-            return SessionValidation.rejected(Reason.SECRET_MISMATCH);
-        }
-        return checkExpiry(found.get().session(), now());
-    }
-
-    private SessionValidation checkExpiry(Session session, Instant now) {
-        Instant absoluteEnd = absoluteExpiry(session);
-        if (session.isIdleExpiredAt(now) || !now.isBefore(absoluteEnd)) {
-            deleteExpired(session);
-            return SessionValidation.rejected(Reason.SESSION_EXPIRED);
-        }
-        Duration idle = session.idleTimeout();
-        if (Duration.between(now, session.expiresAt()).compareTo(idle.dividedBy(2)) >= 0) {
-            return SessionValidation.valid(session, false);
-        }
-        Instant renewedExpiry = min(now.plus(idle), absoluteEnd);
-        if (!renewedExpiry.isAfter(session.expiresAt())) {
-            return SessionValidation.valid(session, false);
-        }
-        try {
-            if (store.renew(session.id(), session.expiresAt(), renewedExpiry, now)) {
-                return SessionValidation.valid(session.renewed(renewedExpiry, now), true);
-            }
-        } catch (RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, Reason.STORE_UNAVAILABLE.messageId(),
-                    "session store failed while renewing a session; it stays valid until its current deadline: "
-                    + e.getClass().getName());
-        }
-        // Another request renewed it first (and sends the new cookie), or the write failed.
-        return SessionValidation.valid(session, false);
+        return validator.validate(token, now());
     }
 
     /** When the session ends at the latest, however active it stays. */
     public Instant absoluteExpiry(Session session) {
-        return session.createdAt().plus(config.absoluteLifetime());
+        return SessionValidator.absoluteExpiry(session, config);
     }
 
     /**
@@ -188,9 +135,8 @@ public final class Latchkey {
     }
 
     /**
-     * Deletes every session of a user ("sign out everywhere", an administrator's revoke). A user id
-     * that no session can have ({@link NewSession#isValidUserId}: empty, too long, control
-     * characters) deletes nothing and never reaches the store.
+     * Deletes every session of a user ("sign out everywhere", an administrator's revoke). An id no
+     * session can have ({@link NewSession#isValidUserId}) deletes nothing and never reaches the store.
      *
      * @return how many sessions were deleted
      * @throws SessionStoreException if the store fails
@@ -247,7 +193,7 @@ public final class Latchkey {
      * @throws SessionStoreException if the store fails
      */
     public int invalidateAllSessions() {
-        return deleteInBatches(END_OF_TIME);
+        return BatchDelete.all(store, config.cleanupBatchSize());
     }
 
     /**
@@ -258,21 +204,7 @@ public final class Latchkey {
      * @throws SessionStoreException if the store fails
      */
     public int deleteExpiredSessions() {
-        return deleteInBatches(now());
-    }
-
-    /** Deletes sessions whose idle deadline is at or before {@code cutoff}, one bounded batch at a time. */
-    private int deleteInBatches(Instant cutoff) {
-        int batch = config.cleanupBatchSize();
-        int total = 0;
-        for (int i = 0; i < MAX_CLEANUP_BATCHES; i++) {
-            int deleted = store.deleteExpired(cutoff, batch);
-            total += deleted;
-            if (deleted < batch) {
-                break;
-            }
-        }
-        return total;
+        return BatchDelete.expired(store, config.cleanupBatchSize(), now());
     }
 
     /**
@@ -297,19 +229,9 @@ public final class Latchkey {
         return createSessionCookie(token, session, config.cookie());
     }
 
-    /**
-     * The cookie that carries {@code token} for {@code session}, with other cookie settings than the
-     * configured ones (the web layer uses {@link CookieSettings#forPlainHttpLoopback()} for local
-     * development over plain HTTP).
-     */
+    /** The same with other cookie settings, such as {@link CookieSettings#forPlainHttpLoopback()}. */
     public SessionCookie createSessionCookie(String token, Session session, CookieSettings settings) {
-        Duration maxAge = null;
-        if (session.persistent()) {
-            // Whole seconds, rounded up: the cookie may outlive the session by under a second, never the reverse.
-            long millis = Duration.between(now(), session.expiresAt()).toMillis();
-            maxAge = Duration.ofSeconds(Math.max((millis + 999) / 1000, 0));
-        }
-        return settings.sessionCookie(token, maxAge);
+        return settings.sessionCookie(token, session, now());
     }
 
     /** The cookie that removes the session cookie from the browser. */
@@ -317,22 +239,8 @@ public final class Latchkey {
         return config.cookie().blankCookie();
     }
 
-    /** Deletes a session found expired, unless it was renewed meanwhile (then its deadline moved). */
-    private void deleteExpired(Session session) {
-        try {
-            store.deleteIfExpiresAt(session.id(), session.expiresAt());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not delete an expired session; cleanup will: "
-                    + e.getClass().getName());
-        }
-    }
-
     private Instant now() {
         // Stores keep milliseconds; working in milliseconds keeps what is returned equal to what is read back.
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

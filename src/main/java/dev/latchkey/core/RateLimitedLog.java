@@ -20,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Message ids are the code's constants, so the state kept per id is bounded by the code, never by
  * what clients send. Thread-safe.
+ *
+ * <p>Internal: used by Latchkey's web side.
+ *
+ * @hidden
  */
 public final class RateLimitedLog {
 

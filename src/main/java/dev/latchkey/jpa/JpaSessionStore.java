@@ -1,16 +1,11 @@
 package dev.latchkey.jpa;
 
 import dev.latchkey.core.Session;
-import dev.latchkey.core.SessionAttributes;
 import dev.latchkey.core.SessionStore;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.core.StoredSession;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +65,6 @@ public final class JpaSessionStore implements SessionStore {
             + " ORDER BY s.expiresAt";
     private static final String DELETE_EXPIRED = "DELETE FROM LatchkeySession s WHERE s.id IN :ids"
             + " AND s.expiresAt <= :now";
-    private static final String GROUP_SEPARATOR = "\n";
 
     private final Transactions transactions;
 
@@ -116,7 +110,7 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public void insert(StoredSession stored) {
-        SessionEntity entity = toEntity(stored);
+        SessionEntity entity = SessionEntity.of(stored);
         guard("insert", () -> transactions.write(em -> {
             em.persist(entity);
             return null;
@@ -130,7 +124,7 @@ public final class JpaSessionStore implements SessionStore {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .map(JpaSessionStore::toStored)));
+                .map(SessionEntity::toStored)));
     }
 
     @Override
@@ -161,7 +155,7 @@ public final class JpaSessionStore implements SessionStore {
     @Override
     public int updateUserGroups(String userId, Set<String> groups) {
         return guard("updateUserGroups", () -> transactions.write(em -> em.createQuery(UPDATE_GROUPS)
-                .setParameter("groups", joinGroups(groups))
+                .setParameter("groups", SessionEntity.joinGroups(groups))
                 .setParameter("userId", userId)
                 .executeUpdate()));
     }
@@ -188,7 +182,7 @@ public final class JpaSessionStore implements SessionStore {
                 .setParameter("now", now.toEpochMilli())
                 .getResultList()
                 .stream()
-                .map(row -> toStored(row).session())
+                .map(row -> SessionEntity.toStored(row).session())
                 .toList()));
     }
 
@@ -211,52 +205,5 @@ public final class JpaSessionStore implements SessionStore {
 
     private static <T> T guard(String operation, Supplier<T> work) {
         return Transactions.guard("JPA session store: " + operation, work);
-    }
-
-    private static SessionEntity toEntity(StoredSession stored) {
-        Session s = stored.session();
-        SessionEntity e = new SessionEntity();
-        e.id = s.id();
-        e.secretHash = HexFormat.of().formatHex(stored.secretHash());
-        e.userId = s.userId();
-        e.createdAt = s.createdAt().toEpochMilli();
-        e.expiresAt = s.expiresAt().toEpochMilli();
-        e.renewedAt = s.renewedAt().toEpochMilli();
-        e.authenticatedAt = s.authenticatedAt().toEpochMilli();
-        e.idleTimeoutMillis = s.idleTimeout().toMillis();
-        e.persistentCookie = s.persistent();
-        e.clientIp = s.clientIp();
-        e.userAgent = s.userAgent();
-        e.groupNames = joinGroups(s.groups());
-        e.attributes = s.attributes().isEmpty() ? null : s.attributes().toStorageString();
-        return e;
-    }
-
-    private static String joinGroups(Set<String> groups) {
-        return groups.isEmpty() ? null : String.join(GROUP_SEPARATOR, groups);
-    }
-
-    private static StoredSession toStored(Object[] row) {
-        String groups = (String) row[11];
-        Set<String> groupSet = groups == null || groups.isEmpty()
-                ? Set.of() : new LinkedHashSet<>(Arrays.asList(groups.split(GROUP_SEPARATOR)));
-        Session session = new Session(
-                (String) row[0],
-                (String) row[2],
-                instant(row[3]),
-                instant(row[4]),
-                instant(row[5]),
-                instant(row[6]),
-                Duration.ofMillis(((Number) row[7]).longValue()),
-                Boolean.TRUE.equals(row[8]),
-                (String) row[9],
-                (String) row[10],
-                groupSet,
-                SessionAttributes.fromStorageString((String) row[12]));
-        return new StoredSession(session, HexFormat.of().parseHex((String) row[1]));
-    }
-
-    private static Instant instant(Object epochMillis) {
-        return Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 }

@@ -1,11 +1,20 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.core.Session;
+import dev.latchkey.core.SessionAttributes;
+import dev.latchkey.core.StoredSession;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The mapping of the {@code latchkey_session} table. Applications do not use this class: it exists
@@ -63,7 +72,58 @@ public final class SessionEntity {
     @Column(name = "attributes", length = 2000)
     String attributes;
 
+    private static final String GROUP_SEPARATOR = "\n";
+
     /** For the persistence provider. The class is final so that no provider builds lazy-loading proxies of it. */
      SessionEntity() {
+    }
+
+    /** The row for a stored session. */
+    static SessionEntity of(StoredSession stored) {
+        Session s = stored.session();
+        SessionEntity e = new SessionEntity();
+        e.id = s.id();
+        e.secretHash = HexFormat.of().formatHex(stored.secretHash());
+        e.userId = s.userId();
+        e.createdAt = s.createdAt().toEpochMilli();
+        e.expiresAt = s.expiresAt().toEpochMilli();
+        e.renewedAt = s.renewedAt().toEpochMilli();
+        e.authenticatedAt = s.authenticatedAt().toEpochMilli();
+        e.idleTimeoutMillis = s.idleTimeout().toMillis();
+        e.persistentCookie = s.persistent();
+        e.clientIp = s.clientIp();
+        e.userAgent = s.userAgent();
+        e.groupNames = joinGroups(s.groups());
+        e.attributes = s.attributes().isEmpty() ? null : s.attributes().toStorageString();
+        return e;
+    }
+
+    static String joinGroups(Set<String> groups) {
+        return groups.isEmpty() ? null : String.join(GROUP_SEPARATOR, groups);
+    }
+
+    /** The stored session of a row read with the columns in the order of {@link JpaSessionStore}'s queries. */
+    static StoredSession toStored(Object[] row) {
+        String groups = (String) row[11];
+        Set<String> groupSet = groups == null || groups.isEmpty()
+                ? Set.of() : new LinkedHashSet<>(Arrays.asList(groups.split(GROUP_SEPARATOR)));
+        Session session = new Session(
+                (String) row[0],
+                (String) row[2],
+                instant(row[3]),
+                instant(row[4]),
+                instant(row[5]),
+                instant(row[6]),
+                Duration.ofMillis(((Number) row[7]).longValue()),
+                Boolean.TRUE.equals(row[8]),
+                (String) row[9],
+                (String) row[10],
+                groupSet,
+                SessionAttributes.fromStorageString((String) row[12]));
+        return new StoredSession(session, HexFormat.of().parseHex((String) row[1]));
+    }
+
+    private static Instant instant(Object epochMillis) {
+        return Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 }

@@ -1,2 +1,5 @@
-/** HTTP without servlet types: session cookies, reading tokens from requests, and the CSRF decision. */
+/**
+ * Internal: HTTP rules without servlet types — the CSRF decision, the request's own origin through
+ * trusted proxies, and when a connection is local development. Applications do not use this package.
+ */
 package dev.latchkey.web;

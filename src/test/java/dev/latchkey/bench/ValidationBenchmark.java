@@ -7,7 +7,9 @@ import dev.latchkey.core.SessionValidation;
 import dev.latchkey.jpa.JpaSessionStore;
 import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.SessionStore;
-import dev.latchkey.testing.H2Database;
+import dev.latchkey.testing.H2MemDatabase;
+import dev.latchkey.testing.Provider;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,7 @@ public class ValidationBenchmark {
     @Param({"memory", "jpa-h2"})
     public String store;
 
-    private H2Database database;
+    private EntityManagerFactory unit;
     private Latchkey latchkey;
     private String validToken;
     private String forgedToken;
@@ -51,8 +53,9 @@ public class ValidationBenchmark {
         if (store.equals("memory")) {
             sessionStore = new InMemorySessionStore();
         } else {
-            database = new H2Database(false);
-            sessionStore = JpaSessionStore.resourceLocal(database.emf);
+            H2MemDatabase.get().recreateSchema();
+            unit = Provider.ECLIPSELINK.open(H2MemDatabase.get().dataSource(), false);
+            sessionStore = JpaSessionStore.resourceLocal(unit);
         }
         latchkey = new Latchkey(sessionStore, Clock.systemUTC(), LatchkeyConfig.defaults());
         // other users' sessions, so the lookup is not into a one-row table
@@ -65,8 +68,8 @@ public class ValidationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (database != null) {
-            database.close();
+        if (unit != null) {
+            unit.close();
         }
     }
 

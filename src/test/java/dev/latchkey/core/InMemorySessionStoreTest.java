@@ -1,7 +1,7 @@
 package dev.latchkey.core;
 
 /** The store contract on {@link InMemorySessionStore}. */
-class InMemorySessionStoreTest extends SessionStoreContract {
+class InMemorySessionStoreTest extends SessionStoreSuite {
 
     @Override
     protected SessionStore createStore() {

@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 /** The container flows on Open Liberty (EclipseLink, an H2 DefaultDataSource declared in server.xml). */
-class LibertyIT extends ContainerFlows {
+class LibertyIT extends ContainerSuite {
 
     @Override
     String expectedLoginPage() {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,13 +49,7 @@ class PayaraDemoIT {
 
     @Deployment(testable = false)
     static WebArchive demo() {
-        File latchkeyJar = new File(System.getProperty("latchkey.jar"));
-        return ShrinkWrap.create(WebArchive.class, "latchkey-demo.war")
-                .addPackage("dev.latchkey.demo")
-                .addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
-                .addAsLibrary(TestApp.jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
-                .addAsLibrary(TestApp.jarOf(at.favre.lib.bytes.Bytes.class))
-                .addAsWebInfResource(new File("demo/app/src/main/webapp/WEB-INF/web.xml"), "web.xml");
+        return TestApp.demo();
     }
 
     @AfterEach

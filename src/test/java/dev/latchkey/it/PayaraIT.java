@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 /** The container flows on Payara Micro 6 (EclipseLink, its default H2 DataSource). */
-class PayaraIT extends ContainerFlows {
+class PayaraIT extends ContainerSuite {
 
     @Override
     String expectedLoginPage() {

@@ -6,7 +6,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** payara-config/mariadb.asadmin on Payara Micro against real MariaDB. */
-class PayaraMariaDbIT extends PayaraDatabaseFlows {
+class PayaraMariaDbIT extends PayaraDatabaseSuite {
 
     static {
         // The embedded MariaDB runs without grant tables, so any user and password are let in.

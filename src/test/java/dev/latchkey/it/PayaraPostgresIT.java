@@ -6,7 +6,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** payara-config/postgresql.asadmin on Payara Micro against real PostgreSQL. */
-class PayaraPostgresIT extends PayaraDatabaseFlows {
+class PayaraPostgresIT extends PayaraDatabaseSuite {
 
     static {
         prepare("postgresql", "serverName=localhost:portNumber=5432:databaseName=latchkey:user=latchkey:password=change-me",

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The test application deployed on one server, and what the flows do with it: new users, sign-in,
  * cookies as a browser reads them. The flows are interfaces with default test methods over this one,
- * so that every flow runs in the one deployment of {@link ContainerFlows} on each server.
+ * so that every flow runs in the one deployment of {@link ContainerSuite} on each server.
  */
 interface ServerUnderTest {
 

@@ -27,19 +27,30 @@ final class TestApp {
         return war(name, settings);
     }
 
-    private static WebArchive war(String name, Map<String, String> extraSettings) {
+    /** The demo application as its own build packages it: its classes and web.xml, Latchkey's jar. */
+    static WebArchive demo() {
+        return withLatchkey(ShrinkWrap.create(WebArchive.class, "latchkey-demo.war")
+                .addPackage("dev.latchkey.demo")
+                .addAsWebInfResource(new File("demo/app/src/main/webapp/WEB-INF/web.xml"), "web.xml"));
+    }
+
+    /** Adds Latchkey's jar (the one this build produced) and bcrypt's to {@code WEB-INF/lib}. */
+    private static WebArchive withLatchkey(WebArchive war) {
         File latchkeyJar = new File(System.getProperty("latchkey.jar", "target/latchkey.jar"));
         if (!latchkeyJar.isFile()) {
             throw new IllegalStateException("the Latchkey jar is missing: " + latchkeyJar + " (run mvn verify)");
         }
+        return war.addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
+                .addAsLibrary(jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
+                .addAsLibrary(jarOf(at.favre.lib.bytes.Bytes.class));
+    }
+
+    private static WebArchive war(String name, Map<String, String> extraSettings) {
         StringBuilder params = new StringBuilder();
         extraSettings.forEach((key, value) -> params.append("  <context-param>\n    <param-name>").append(key)
                 .append("</param-name>\n    <param-value>").append(value).append("</param-value>\n  </context-param>\n"));
-        return ShrinkWrap.create(WebArchive.class, name)
-                .addPackage("dev.latchkey.it.app")
-                .addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
-                .addAsLibrary(jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
-                .addAsLibrary(jarOf(at.favre.lib.bytes.Bytes.class))
+        return withLatchkey(ShrinkWrap.create(WebArchive.class, name)
+                .addPackage("dev.latchkey.it.app"))
                 // MicroProfile Config, where the server has it, wins over the context parameter (/login).
                 .addAsResource(new StringAsset("latchkey.login-page=/sign-in\n"), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(new StringAsset(WEB_XML.replace("</web-app>", params + "</web-app>")), "web.xml")

@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 /** The container flows on WildFly (Hibernate ORM, its default ExampleDS), with integrated-jaspi=false. */
-class WildFlyIT extends ContainerFlows {
+class WildFlyIT extends ContainerSuite {
 
     @Override
     String expectedLoginPage() {

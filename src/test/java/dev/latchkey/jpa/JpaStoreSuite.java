@@ -14,7 +14,7 @@ import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionValidation;
 import dev.latchkey.core.SessionStore;
-import dev.latchkey.core.SessionStoreContract;
+import dev.latchkey.core.SessionStoreSuite;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.Provider;
@@ -61,7 +61,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The table is created from the script shipped in the jar, with schema generation off.
  */
-public abstract class JpaStoreSuite extends SessionStoreContract {
+public abstract class JpaStoreSuite extends SessionStoreSuite {
 
     private static final Map<Class<?>, Fixture> FIXTURES = new HashMap<>();
 
@@ -292,36 +292,6 @@ public abstract class JpaStoreSuite extends SessionStoreContract {
     }
 
     // ---- concurrency ----
-
-    @Test
-    void renewalStormChangesTheRowExactlyOnce() throws Exception {
-        IssuedSession issued = latchkey.createSession(NewSession.forUser("alice").rememberMe(true));
-        clock.advance(Duration.ofDays(20));
-        statements().reset();
-        int threads = 64;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<SessionValidation>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return latchkey.validateSession(issued.token());
-                }));
-            }
-            go.countDown();
-            int fresh = 0;
-            for (Future<SessionValidation> f : futures) {
-                SessionValidation v = f.get(120, TimeUnit.SECONDS);
-                assertTrue(v.isValid(), v::toString);
-                fresh += v.isFresh() ? 1 : 0;
-            }
-            assertEquals(1, fresh);
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(1, statements().rowsUpdated(), "exactly one row change");
-    }
 
     @Test
     void noValidationStartedAfterInvalidateReturnedSucceeds() throws Exception {

@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 /** Deployments that must fail, on Payara. */
-class PayaraDeploymentChecksIT extends DeploymentChecks {
+class PayaraDeploymentCheckIT extends DeploymentCheckSuite {
 
     @Override
     boolean deployerReportsFailures() {

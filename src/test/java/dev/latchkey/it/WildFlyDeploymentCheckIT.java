@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 /** Deployments that must fail, on WildFly. */
-class WildFlyDeploymentChecksIT extends DeploymentChecks {
+class WildFlyDeploymentCheckIT extends DeploymentCheckSuite {
 
     @Override
     ServerLogs logs() {

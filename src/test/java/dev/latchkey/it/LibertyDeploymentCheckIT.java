@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 /** Deployments that must fail, on Liberty. */
-class LibertyDeploymentChecksIT extends DeploymentChecks {
+class LibertyDeploymentCheckIT extends DeploymentCheckSuite {
 
     @Override
     ServerLogs logs() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-abstract class DeploymentChecks {
+abstract class DeploymentCheckSuite {
 
     static final String BAD_COOKIE = "bad-cookie";
     static final String SECOND_MECHANISM = "second-mechanism";

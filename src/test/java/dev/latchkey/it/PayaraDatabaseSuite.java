@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * before Arquillian starts Payara.
  */
 @ExtendWith(ArquillianExtension.class)
-abstract class PayaraDatabaseFlows {
+abstract class PayaraDatabaseSuite {
 
     @ArquillianResource
     URL base;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * development cookie, odd names, roles and disabled accounts on live sessions, fail-safe sign-out,
  * the current user after a sign-in, bearer-only sign-in, and the same answers on every server.
  */
-interface ReviewFlows extends ServerUnderTest {
+interface ReviewSuite extends ServerUnderTest {
 
     // ---- login CSRF: a request that can create a session passes the origin rule of a signed-in one ----
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link SessionStore} must do. Each adapter runs this suite through a small subclass
  * that supplies a fresh, empty store.
  */
-public abstract class SessionStoreContract {
+public abstract class SessionStoreSuite {
 
     protected static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * does not implement), none may see protected content, and a real user is served afterwards.
  * Written byte for byte on a socket, so that any byte reaches the server.
  */
-interface HostileInputFlow extends ServerUnderTest {
+interface HostileInputSuite extends ServerUnderTest {
 
     int HOSTILE_REQUESTS = 3000;
     String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "PROPFIND", "FOO", "get"};
