@@ -171,6 +171,12 @@ final class AccountStore {
         return storedName(name).isPresent();
     }
 
+    /** How many accounts there are. */
+    long count() {
+        return guard("count", () -> transactions.read(em -> ((Number) em.createQuery(
+                "SELECT COUNT(a.userName) FROM LatchkeyAccount a").getSingleResult()).longValue()));
+    }
+
     /** The highest bcrypt cost among the stored hashes. */
     Optional<Integer> highestStoredCost() {
         List<String> costs = guard("highestStoredCost", () -> transactions.read(em -> em.createQuery(

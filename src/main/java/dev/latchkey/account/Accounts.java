@@ -155,6 +155,11 @@ public class Accounts {
         return true;
     }
 
+    /** How many accounts there are (an application may make the first one its administrator). */
+    public long count() {
+        return store().count();
+    }
+
     /** Whether an account of this name exists. */
     public boolean exists(String name) {
         return storedName(name).isPresent();

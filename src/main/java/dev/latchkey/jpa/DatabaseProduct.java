@@ -103,19 +103,4 @@ public enum DatabaseProduct {
         }
         return p.equals("h2") ? H2 : OTHER;
     }
-
-    /** Recognises a product from what {@code SELECT version()} or {@code H2VERSION()} returned. */
-    static DatabaseProduct fromVersionText(String version, boolean h2) {
-        if (h2) {
-            return H2;
-        }
-        String v = version == null ? "" : version.toLowerCase(Locale.ROOT);
-        if (v.contains("postgresql")) {
-            return POSTGRESQL;
-        }
-        if (v.contains("mariadb") || v.matches("\\d+\\.\\d+\\.\\d+.*")) {
-            return MARIADB;
-        }
-        return OTHER;
-    }
 }

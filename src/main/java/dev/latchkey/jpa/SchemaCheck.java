@@ -5,6 +5,7 @@ import dev.latchkey.core.SessionStoreException;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -142,17 +143,28 @@ final class SchemaCheck {
         return e;
     }
 
+    /**
+     * The product, from what it says of itself: PostgreSQL and MariaDB name themselves in
+     * {@code version()}, MySQL in {@code @@version_comment}, H2 answers {@code H2VERSION()}.
+     */
     private DatabaseProduct detectDatabase() {
+        String version = ask("SELECT version()");
+        if (version.contains("postgresql")) {
+            return DatabaseProduct.POSTGRESQL;
+        }
+        if (version.contains("mariadb") || ask("SELECT @@version_comment").contains("mysql")) {
+            return DatabaseProduct.MARIADB;
+        }
+        return ask("SELECT H2VERSION()").isEmpty() ? DatabaseProduct.OTHER : DatabaseProduct.H2;
+    }
+
+    /** The answer to a query, lower case, or empty when the database does not know it. */
+    private String ask(String sql) {
         try {
-            Object version = transactions.read(em -> em.createNativeQuery("SELECT version()").getSingleResult());
-            return DatabaseProduct.fromVersionText(String.valueOf(version), false);
-        } catch (RuntimeException notPostgresOrMariaDb) {
-            try {
-                transactions.read((EntityManager em) -> em.createNativeQuery("SELECT H2VERSION()").getSingleResult());
-                return DatabaseProduct.H2;
-            } catch (RuntimeException unknown) {
-                return DatabaseProduct.OTHER;
-            }
+            Object answer = transactions.read((EntityManager em) -> em.createNativeQuery(sql).getSingleResult());
+            return answer == null ? "" : answer.toString().toLowerCase(Locale.ROOT);
+        } catch (RuntimeException unknown) {
+            return "";
         }
     }
 

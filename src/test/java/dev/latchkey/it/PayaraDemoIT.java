@@ -23,7 +23,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -38,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * its embedded H2 as the one-command run does. Each {@link #profile()} is a separate browser profile.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraDemoIT {
 
     private static final String PASSWORD = "correct horse battery";
@@ -86,7 +90,7 @@ class PayaraDemoIT {
         browser.get(url("signup"));
         browser.findElement(By.name("username")).sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.tagName("button")).click();
+        browser.findElement(By.xpath("//form[@action='signup']//button")).click();
         waitFor(browser, "signin?registered");
     }
 
@@ -118,6 +122,33 @@ class PayaraDemoIT {
     private void assertSentToSignIn(WebDriver browser) {
         browser.get(url("account"));
         assertTrue(browser.getCurrentUrl().endsWith("/signin"), "sent to sign in, at " + browser.getCurrentUrl());
+    }
+
+    @Test
+    @Order(1)
+    void theFirstAccountCreatedIsTheAdministratorAndTheOthersAreNot() {
+        WebDriver first = profile();
+        String admin = newName("root");
+        signUp(first, admin);
+        assertTrue(first.getPageSource().contains("as the first one it is the administrator"), first.getPageSource());
+        WebDriver other = profile();
+        String user = newName("ann");
+        signUp(other, user);
+        assertFalse(other.getPageSource().contains("administrator"));
+        signIn(other, user, PASSWORD, false);
+        assertTrue(other.findElements(By.linkText("admin")).isEmpty(), "no admin link for an ordinary user");
+        other.get(url("admin"));
+        assertTrue(other.getPageSource().contains("403"), "an ordinary user may not open the admin page");
+
+        signIn(first, admin, PASSWORD, false);
+        assertTrue(first.getPageSource().contains("groups: admin, user"), first.getPageSource());
+        first.findElement(By.linkText("admin")).click();
+        waitFor(first, "/admin");
+        first.findElement(By.name("username")).sendKeys(user);
+        first.findElement(By.xpath("//form[@action='admin']//button")).click();
+        waitFor(first, "/admin");
+        assertTrue(first.getPageSource().contains("Revoked 1 session(s) of " + user), first.getPageSource());
+        assertSentToSignIn(other);
     }
 
     @Test

@@ -1,4 +1,4 @@
--- Latchkey session table, schema version 1, for H2 2.x.
+-- Latchkey session table, schema version 1, for H2 2.x (tested with 2.3.232).
 -- Times are epoch milliseconds (UTC) in BIGINT columns: no time zones involved.
 -- secret_hash is the hex SHA-256 of the token's secret; the token itself is never stored.
 CREATE TABLE latchkey_session (

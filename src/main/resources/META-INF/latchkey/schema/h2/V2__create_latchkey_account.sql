@@ -1,4 +1,4 @@
--- Latchkey built-in account store, schema version 2, for H2 2.x.
+-- Latchkey built-in account store, schema version 2, for H2 2.x (tested with 2.3.232).
 -- Only needed with latchkey.accounts.enabled=true. password_hash is a bcrypt hash.
 CREATE TABLE latchkey_account (
     user_name           VARCHAR(255)  NOT NULL,

@@ -1,4 +1,4 @@
--- Latchkey session table, schema version 1, for MariaDB 10.6+ and MySQL 8.0+.
+-- Latchkey session table, schema version 1, for MariaDB (tested with 11.4.5; meant for MySQL 8 too, untested).
 -- Times are epoch milliseconds (UTC) in BIGINT columns: no time zones involved.
 -- secret_hash is the hex SHA-256 of the token's secret; the token itself is never stored.
 -- utf8mb4 keeps any user id or user agent; the binary collation on id keeps lookups exact.

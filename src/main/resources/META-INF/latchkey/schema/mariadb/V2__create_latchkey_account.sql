@@ -1,4 +1,4 @@
--- Latchkey built-in account store, schema version 2, for MariaDB 10.6+ and MySQL 8.0+.
+-- Latchkey built-in account store, schema version 2, for MariaDB (tested with 11.4.5; meant for MySQL 8 too, untested).
 -- Only needed with latchkey.accounts.enabled=true. password_hash is a bcrypt hash.
 CREATE TABLE latchkey_account (
     user_name           VARCHAR(255)  NOT NULL,

@@ -1,4 +1,4 @@
--- Latchkey session table, schema version 1, for PostgreSQL 12 and later.
+-- Latchkey session table, schema version 1, for PostgreSQL (tested with 18.6).
 -- Times are epoch milliseconds (UTC) in BIGINT columns: no time zones involved.
 -- secret_hash is the hex SHA-256 of the token's secret; the token itself is never stored.
 CREATE TABLE latchkey_session (

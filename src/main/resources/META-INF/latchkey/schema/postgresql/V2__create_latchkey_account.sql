@@ -1,4 +1,4 @@
--- Latchkey built-in account store, schema version 2, for PostgreSQL 12 and later.
+-- Latchkey built-in account store, schema version 2, for PostgreSQL (tested with 18.6).
 -- Only needed with latchkey.accounts.enabled=true. password_hash is a bcrypt hash.
 CREATE TABLE latchkey_account (
     user_name           VARCHAR(255)  NOT NULL,

@@ -1,3 +1,3 @@
--- Latchkey built-in account store, schema version 3, for PostgreSQL 12 and later.
+-- Latchkey built-in account store, schema version 3, for PostgreSQL (tested with 18.6).
 -- disabled_at: when the account was disabled (epoch milliseconds), or NULL while it may sign in.
 ALTER TABLE latchkey_account ADD COLUMN disabled_at BIGINT;

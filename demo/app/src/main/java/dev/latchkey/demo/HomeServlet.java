@@ -22,8 +22,7 @@ public class HomeServlet extends HttpServlet {
                 built-in account store switched on in web.xml, and nothing else.</p>
                 <p><a href="signup">Sign up</a>, <a href="signin">sign in</a> (with or without "remember me"),
                 and look at <a href="account">your account</a>: your sessions, revoking them, changing your password.
-                An account named <code>admin</code> (or starting with <code>admin</code>) may open the
-                <a href="admin">admin page</a>.</p>
+                The first account created is the administrator: it may open the <a href="admin">admin page</a>.</p>
                 """);
     }
 }

@@ -25,7 +25,9 @@ public class SignInServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        form(response, request.getParameter("registered") != null ? "Account created: sign in." : "", "");
+        String registered = request.getParameter("registered");
+        form(response, registered == null ? "" : "admin".equals(registered)
+                ? "Account created, and as the first one it is the administrator: sign in." : "Account created: sign in.", "");
     }
 
     @Override

@@ -29,10 +29,11 @@ public class SignUpServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = request.getParameter("username");
         String password = request.getParameter("password");
-        Set<String> groups = name != null && name.startsWith("admin") ? Set.of("user", "admin") : Set.of("user");
+        // The demo's rule: the first account created is the administrator.
+        Set<String> groups = accounts.count() == 0 ? Set.of("user", "admin") : Set.of("user");
         Accounts.Registration result = accounts.register(name, password == null ? null : password.toCharArray(), groups);
         switch (result) {
-            case CREATED -> response.sendRedirect("signin?registered");
+            case CREATED -> response.sendRedirect(groups.contains("admin") ? "signin?registered=admin" : "signin?registered");
             case NAME_TAKEN -> form(response, "That name is taken.");
             case NAME_INVALID -> form(response, "Choose a name of 1 to 255 characters.");
             default -> form(response, "Choose a password of at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
