@@ -37,12 +37,16 @@ class AsvsTableTest {
         SECTIONS.put("6.1", 3);
         SECTIONS.put("6.2", 12);
         SECTIONS.put("6.3", 8);
+        SECTIONS.put("6.8", 4);
         SECTIONS.put("7.1", 3);
         SECTIONS.put("7.2", 4);
         SECTIONS.put("7.3", 2);
         SECTIONS.put("7.4", 5);
         SECTIONS.put("7.5", 3);
         SECTIONS.put("7.6", 2);
+        SECTIONS.put("10.1", 2);
+        SECTIONS.put("10.2", 3);
+        SECTIONS.put("10.5", 5);
         SECTIONS.put("11.4", 4);
     }
 

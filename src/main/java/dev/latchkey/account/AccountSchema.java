@@ -8,32 +8,48 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 
 /**
- * The {@code latchkey_account} table at start: each shipped script (V2 creates the table, V3 adds
- * {@code disabled_at}) is run when what it creates is missing and creating is allowed; otherwise
- * the start stops, naming the script.
+ * The built-in accounts' tables at start: each shipped script (V2 creates {@code latchkey_account}, V3
+ * adds {@code disabled_at}, V4 creates {@code latchkey_account_link}, V5 {@code latchkey_account_token}
+ * when tokens are kept) is run when what it creates is missing and creating is allowed; otherwise the
+ * start stops, naming the script.
  */
 final class AccountSchema {
 
-    private record Step(String script, String probe) {
+    private record Step(String script, String probe, boolean nativeSql) {
     }
 
     private static final List<Step> STEPS = List.of(
-            new Step("V2__create_latchkey_account.sql", "SELECT COUNT(a.userName) FROM LatchkeyAccount a"),
-            new Step("V3__add_latchkey_account_disabled_at.sql", "SELECT COUNT(a.disabledAt) FROM LatchkeyAccount a"));
+            new Step("V2__create_latchkey_account.sql", "SELECT COUNT(a.userName) FROM LatchkeyAccount a", false),
+            new Step("V3__add_latchkey_account_disabled_at.sql", "SELECT COUNT(a.disabledAt) FROM LatchkeyAccount a", false),
+            new Step("V4__create_latchkey_account_link.sql", "SELECT COUNT(*) FROM latchkey_account_link", true));
+
+    /** Only with provider tokens kept ({@code latchkey.accounts.token-key}). */
+    private static final List<Step> TOKEN_STEPS = List.of(
+            new Step("V5__create_latchkey_account_token.sql", "SELECT COUNT(*) FROM latchkey_account_token", true));
 
     private AccountSchema() {
     }
 
     static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing) {
+        ensure(emf, database, createMissing, STEPS);
+    }
+
+    /** The table of kept provider tokens. */
+    static void ensureTokens(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing) {
+        ensure(emf, database, createMissing, TOKEN_STEPS);
+    }
+
+    private static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing, List<Step> steps) {
         Transactions transactions = Transactions.resourceLocal(emf);
-        for (Step step : STEPS) {
+        for (Step step : steps) {
             try {
-                transactions.read(em -> em.createQuery(step.probe()).getSingleResult());
+                transactions.read(em -> (step.nativeSql() ? em.createNativeQuery(step.probe()) : em.createQuery(step.probe()))
+                        .getSingleResult());
             } catch (RuntimeException missing) {
                 String script = database.script(step.script());
                 if (!createMissing || script == null) {
-                    throw new IllegalStateException(Message.SCHEMA_PROBLEM.error("the table latchkey_account is missing or"
-                            + " lacks what the script " + (script == null ? DatabaseProduct.SCHEMA_FOLDER
+                    throw new IllegalStateException(Message.SCHEMA_PROBLEM.error("the built-in accounts' tables are missing or"
+                            + " lack what the script " + (script == null ? DatabaseProduct.SCHEMA_FOLDER
                             + "{postgresql,mariadb,h2}/" + step.script() : script) + " adds"), missing);
                 }
                 SqlScripts.run(emf, script);

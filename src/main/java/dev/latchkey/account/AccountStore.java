@@ -4,6 +4,7 @@ import dev.latchkey.core.NewSession;
 import dev.latchkey.jpa.DatabaseProduct;
 import dev.latchkey.jpa.Transactions;
 import dev.latchkey.core.SessionStoreException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +36,9 @@ final class AccountStore {
     record Check(boolean valid, String name, Set<String> groups) {
         static final Check INVALID = new Check(false, null, Set.of());
     }
+
+    /** The hash of an account without a password: no bcrypt hash, so no password ever matches it. */
+    static final String NO_PASSWORD = "!";
 
     private static final String FIND = "SELECT a.userName, a.passwordHash, a.groupNames, a.disabledAt"
             + " FROM LatchkeyAccount a WHERE a.userName = :name";
@@ -63,7 +68,27 @@ final class AccountStore {
 
     /** Creates an account; false when the name is taken, also when another node took it a moment before. */
     boolean create(String name, char[] password, Set<String> groups) {
-        String hash = hasher.hash(password);
+        return insert(name, hasher.hash(password), groups, em -> { });
+    }
+
+    /**
+     * Creates an account that signs in only through a provider (its password hash matches no
+     * password), and in the same transaction does {@code alsoInTheTransaction}: links the provider.
+     *
+     * @return false when the name was taken, or the transaction failed and the name is taken now
+     */
+    boolean createWithoutPassword(String name, Set<String> groups, Consumer<EntityManager> alsoInTheTransaction) {
+        return insert(name, NO_PASSWORD, groups, alsoInTheTransaction);
+    }
+
+    /** Whether the account has a password (and not only providers to sign in with). */
+    boolean hasPassword(String name) {
+        return guard("hasPassword", () -> transactions.read(em -> em.createQuery(
+                "SELECT a.passwordHash FROM LatchkeyAccount a WHERE a.userName = :name", String.class)
+                .setParameter("name", name).getResultList().stream().anyMatch(hash -> !NO_PASSWORD.equals(hash))));
+    }
+
+    private boolean insert(String name, String hash, Set<String> groups, Consumer<EntityManager> alsoInTheTransaction) {
         try {
             return guard("create", () -> transactions.write(em -> {
                 if (em.find(AccountEntity.class, name) != null) {
@@ -76,6 +101,7 @@ final class AccountStore {
                 a.createdAt = clock.millis();
                 a.passwordChangedAt = a.createdAt;
                 em.persist(a);
+                alsoInTheTransaction.accept(em);
                 return true;
             }));
         } catch (SessionStoreException e) {

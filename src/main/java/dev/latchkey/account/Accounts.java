@@ -4,8 +4,12 @@ import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Session;
+import dev.latchkey.oauth.OAuthUsers;
+import dev.latchkey.oauth.ProviderTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +68,9 @@ public class Accounts {
 
     @Inject
     Latchkey latchkey;
+
+    @Inject
+    AccountOAuthUsers oauthUsers;
 
     /**
      * Creates an account. Two registrations of one name at once, on one node or several, give one
@@ -151,8 +158,71 @@ public class Accounts {
         if (stored.isEmpty() || !store().delete(stored.get())) {
             return false;
         }
+        module.links().ifPresent(links -> links.unlinkAll(stored.get()));
+        module.tokens().ifPresent(tokens -> tokens.forget(stored.get(), null));
         latchkey.invalidateUserSessions(stored.get());
         return true;
+    }
+
+    /**
+     * A provider identity linked to an account.
+     *
+     * @param provider the provider's name, such as {@code github}
+     * @param subject  the provider's id for the person
+     * @param email    the e-mail address the provider gave when it was linked, or {@code null}
+     * @param linkedAt when it was linked
+     */
+    public record LinkedProvider(String provider, String subject, String email, Instant linkedAt) {
+    }
+
+    /** The providers linked to the signed-in user's account, by name; empty when nobody is signed in. */
+    public List<LinkedProvider> linkedProviders() {
+        if (!user.isSignedIn()) {
+            return List.of();
+        }
+        store();
+        return module.links().orElseThrow().of(user.id()).stream()
+                .map(l -> new LinkedProvider(l.provider(), l.subject(), l.email(), l.linkedAt())).toList();
+    }
+
+    /**
+     * Unlinks a provider from the signed-in user's account. The last way to sign in is never removed:
+     * an account without a password keeps its last provider.
+     *
+     * @return whether it was unlinked
+     */
+    public boolean unlinkProvider(String provider) {
+        if (!user.isSignedIn()) {
+            return false;
+        }
+        AccountLinks links = module.links().orElseThrow();
+        if (!store().hasPassword(user.id()) && links.of(user.id()).size() <= 1) {
+            return false;
+        }
+        module.tokens().ifPresent(tokens -> tokens.forget(user.id(), provider));
+        return links.unlink(user.id(), provider);
+    }
+
+    /**
+     * The tokens a provider with {@code latchkey.oauth.<name>.keep-tokens=true} handed out at the
+     * signed-in user's last sign-in or link with it, to call its API; empty when nobody is signed in,
+     * none are kept, or they were sealed with another {@code latchkey.accounts.token-key}. Latchkey
+     * does not refresh them.
+     */
+    public Optional<ProviderTokens> providerTokens(String provider) {
+        if (!user.isSignedIn()) {
+            return Optional.empty();
+        }
+        return module.tokens().flatMap(tokens -> tokens.of(user.id(), provider));
+    }
+
+    /**
+     * The accounts' answer to who a provider identity is (linked identities,
+     * new accounts for new verified addresses, no silent merge). An {@link OAuthUsers} of the
+     * application's own that decides some providers itself hands the others to this one.
+     */
+    public OAuthUsers oauthUsers() {
+        return oauthUsers;
     }
 
     /** How many accounts there are (an application may make the first one its administrator). */
@@ -176,7 +246,7 @@ public class Accounts {
     }
 
     /** A name for a new account: a valid user id without white space at either end. */
-    private static boolean validName(String name) {
+    static boolean validName(String name) {
         return NewSession.isValidUserId(name) && name.strip().equals(name);
     }
 

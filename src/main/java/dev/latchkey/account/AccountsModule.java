@@ -4,11 +4,16 @@ import dev.latchkey.cdi.LatchkeyDeployment;
 import dev.latchkey.core.Message;
 import dev.latchkey.jpa.ContainerPersistence;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManagerFactory;
+import dev.latchkey.core.NewSession;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Opens the built-in account store when Latchkey starts, if {@code latchkey.accounts.enabled=true}:
@@ -22,9 +27,13 @@ class AccountsModule {
     private static final System.Logger LOG = System.getLogger("dev.latchkey");
 
     private volatile AccountStore store;
+    private volatile AccountLinks links;
+    private volatile AccountTokens tokens;
+    private volatile Set<String> newAccountGroups = Set.of("user");
     private EntityManagerFactory unit;
 
-    void open(@Observes LatchkeyDeployment deployment) {
+    /** Early among the observers of the start: sign-in with providers asks the accounts whether they keep tokens. */
+    void open(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) LatchkeyDeployment deployment) {
         if (!deployment.flag("latchkey.accounts.enabled", false)) {
             return;
         }
@@ -34,8 +43,31 @@ class AccountsModule {
                 deployment.persistenceProvider());
         store = deployment.suspended(() -> AccountStore.open(unit, hasher, deployment.clock(),
                 deployment.databaseProduct(), deployment.createMissingTables()));
+        links = new AccountLinks(unit, deployment.clock());
+        Optional<TokenSeal> seal = deployment.text(TokenSeal.KEY_SETTING).map(TokenSeal::of);
+        if (seal.isPresent()) {
+            tokens = deployment.suspended(() -> AccountTokens.open(unit, seal.get(), deployment.clock(),
+                    deployment.databaseProduct(), deployment.createMissingTables()));
+        }
+        newAccountGroups = NewSession.checkGroups(Arrays.stream(deployment.text("latchkey.accounts.oauth-groups").orElse("user")
+                .split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList());
         LOG.log(System.Logger.Level.INFO, Message.ACCOUNTS_READY.line("built-in accounts ready: table latchkey_account"
-                + " checked, bcrypt cost " + hasher.cost()));
+                + " checked, bcrypt cost " + hasher.cost() + (tokens == null ? "" : "; provider tokens kept sealed")));
+    }
+
+    /** The kept provider tokens, when {@code latchkey.accounts.token-key} is set. */
+    Optional<AccountTokens> tokens() {
+        return Optional.ofNullable(tokens);
+    }
+
+    /** The provider links, when switched on and started. */
+    Optional<AccountLinks> links() {
+        return Optional.ofNullable(links);
+    }
+
+    /** The groups of an account created by a sign-in with a provider ({@code latchkey.accounts.oauth-groups}). */
+    Set<String> newAccountGroups() {
+        return newAccountGroups;
     }
 
     /** The store, when switched on and started. */

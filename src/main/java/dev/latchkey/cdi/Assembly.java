@@ -80,7 +80,7 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, EntityManagerFactor
                 + settings.config().absoluteLifetime() + "; trusted origins " + settings.config().trustedOrigins().size()
                 + ", trusted proxies " + settings.config().trustedProxies().size() + "; "
                 + ServletSessions.describeDevelopmentCookie(settings.config().loopbackDevelopment())
-                + "; roles declared from @RolesAllowed " + roles
+                + "; roles declared from @RolesAllowed " + new java.util.TreeSet<>(roles)
                 + (settings.diagnostics() ? "; diagnostics header on" : ""));
     }
 }

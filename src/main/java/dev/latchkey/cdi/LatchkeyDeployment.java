@@ -4,6 +4,7 @@ import dev.latchkey.core.Latchkey;
 import dev.latchkey.jpa.DatabaseProduct;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -48,6 +49,11 @@ public final class LatchkeyDeployment {
     /** A text setting. */
     public Optional<String> text(String key) {
         return settings.text(key);
+    }
+
+    /** The keys that have a value and start with {@code prefix}, such as {@code latchkey.oauth.}. */
+    public Set<String> keysStartingWith(String prefix) {
+        return settings.keysStartingWith(prefix);
     }
 
     /** The DataSource of {@code latchkey.datasource}, looked up on first use. */

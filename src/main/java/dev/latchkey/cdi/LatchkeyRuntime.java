@@ -74,7 +74,7 @@ class LatchkeyRuntime {
     }
 
     private void open() {
-        SettingValues values = new SettingValues(ConfigLookup.of(servletContext));
+        SettingValues values = ConfigLookup.of(servletContext);
         Clock clock = customClock.isResolvable() ? customClock.get() : Clock.systemUTC();
         Supplier<DataSource> dataSource;
         try {

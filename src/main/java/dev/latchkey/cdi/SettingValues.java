@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Settings by key, as text, and their typed values: durations ({@code 30d}, {@code 12h}, {@code 15m},
@@ -16,9 +19,26 @@ import java.util.function.Function;
 final class SettingValues {
 
     private final Function<String, Optional<String>> lookup;
+    private final Supplier<Set<String>> keys;
 
     SettingValues(Function<String, Optional<String>> lookup) {
+        this(lookup, Set::of);
+    }
+
+    SettingValues(Function<String, Optional<String>> lookup, Supplier<Set<String>> keys) {
         this.lookup = lookup;
+        this.keys = keys;
+    }
+
+    /** The keys that have a value and start with {@code prefix}. */
+    Set<String> keysStartingWith(String prefix) {
+        Set<String> matching = new TreeSet<>();
+        for (String key : keys.get()) {
+            if (key.startsWith(prefix)) {
+                matching.add(key);
+            }
+        }
+        return matching;
     }
 
     Optional<String> text(String key) {

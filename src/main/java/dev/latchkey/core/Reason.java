@@ -31,7 +31,31 @@ public enum Reason {
     /** An unsafe request's {@code Origin} matched neither the request's own origin nor a trusted origin. */
     CSRF_ORIGIN_MISMATCH(Message.CSRF_ORIGIN_MISMATCH),
     /** An unsafe cookie-authenticated request, or a sign-in, carried neither {@code Sec-Fetch-Site} nor {@code Origin}. */
-    CSRF_NO_ORIGIN(Message.CSRF_NO_ORIGIN);
+    CSRF_NO_ORIGIN(Message.CSRF_NO_ORIGIN),
+    /** A provider's callback came without the state cookie (expired, another host, SameSite=Strict, a proxy). */
+    OAUTH_STATE_MISSING(Message.OAUTH_STATE_MISSING),
+    /** A provider's callback carried another state than the browser's cookie. */
+    OAUTH_STATE_MISMATCH(Message.OAUTH_STATE_MISMATCH),
+    /** The state cookie holds no PKCE verifier or nonce. */
+    OAUTH_VERIFIER_MISSING(Message.OAUTH_VERIFIER_MISSING),
+    /** The provider sent an error back ({@code error=access_denied} and the like). */
+    OAUTH_PROVIDER_ERROR(Message.OAUTH_PROVIDER_ERROR),
+    /** The provider refused to exchange the authorization code. */
+    OAUTH_CODE_EXCHANGE_FAILED(Message.OAUTH_CODE_EXCHANGE_FAILED),
+    /** The ID token failed a check. */
+    OAUTH_ID_TOKEN_INVALID(Message.OAUTH_ID_TOKEN_INVALID),
+    /** No verified e-mail address, where one is needed. */
+    OAUTH_EMAIL_NOT_VERIFIED(Message.OAUTH_EMAIL_NOT_VERIFIED),
+    /** The application refused the identity. */
+    OAUTH_IDENTITY_REFUSED(Message.OAUTH_IDENTITY_REFUSED),
+    /** The callback's parameters are missing, repeated or oversized. */
+    OAUTH_BAD_CALLBACK(Message.OAUTH_BAD_CALLBACK),
+    /** The provider could not be reached. */
+    OAUTH_PROVIDER_UNAVAILABLE(Message.OAUTH_PROVIDER_UNAVAILABLE),
+    /** No provider of that name. */
+    OAUTH_UNKNOWN_PROVIDER(Message.OAUTH_UNKNOWN_PROVIDER),
+    /** The identity's e-mail belongs to an existing account, which must link it itself. */
+    OAUTH_LINK_REQUIRED(Message.OAUTH_LINK_REQUIRED);
 
     private final Message message;
 

@@ -34,8 +34,16 @@ public final class Diagnostics {
 
     /** Records a rejection for this request. */
     public void reject(HttpServletRequest request, HttpServletResponse response, Reason reason) {
+        reject(request, response, reason, reason.hint());
+    }
+
+    /**
+     * Records a rejection for this request, with a detail of Latchkey's own making for the debug line
+     * (never a value the client sent).
+     */
+    public void reject(HttpServletRequest request, HttpServletResponse response, Reason reason, String detail) {
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, reason.messageId() + " " + reason.name() + ": " + reason.hint()
+            LOG.log(System.Logger.Level.DEBUG, reason.messageId() + " " + reason.name() + ": " + detail
                     + " [" + request.getMethod() + " " + safePath(request) + "]");
         }
         if (header && response != null && !response.isCommitted()) {

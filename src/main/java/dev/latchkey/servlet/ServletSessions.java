@@ -186,6 +186,27 @@ public final class ServletSessions {
         state.activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
     }
 
+    /**
+     * The cookie settings for this request: the configured ones, or the development cookie on a
+     * plain-HTTP connection from this machine to itself.
+     */
+    public CookieSettings cookieSettings(HttpServletRequest request) {
+        return cookies.forRequest(request);
+    }
+
+    /**
+     * The address the client used for the application's host, {@code scheme://host[:port]}, through
+     * trusted proxies; empty when the request's headers do not make one.
+     */
+    public Optional<String> requestBaseUrl(HttpServletRequest request) {
+        return originCheck.requestBaseUrl(RequestFactsOf.request(request));
+    }
+
+    /** Adds a cookie of Latchkey's (not the session's) to the response, as the session cookie is written. */
+    public void addCookie(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
+        write(request, response, cookie);
+    }
+
     /** Adds a cookie to the response unless it is already committed, which is reported as {@link Reason#COOKIE_NOT_WRITTEN}. */
     private void write(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
         if (response == null) {

@@ -145,6 +145,16 @@ public final class OriginCheck {
         return ownOrigin(request).map(WebOrigin::toString);
     }
 
+    /**
+     * The address the client used for this application's host, {@code scheme://host} with the port
+     * only when it is not the scheme's default: what a redirect URI is built on. From forwarding
+     * headers when the peer is a trusted proxy. Empty when the headers are malformed.
+     */
+    public Optional<String> requestBaseUrl(RequestFacts request) {
+        return ownOrigin(request).map(o -> o.scheme() + "://" + o.host()
+                + (o.port() == (o.scheme().equals("https") ? 443 : 80) ? "" : ":" + o.port()));
+    }
+
     /** Whether the request reached the client over HTTPS, as far as trusted information tells. */
     public boolean isSecure(RequestFacts request) {
         return ownOrigin(request).map(o -> o.scheme().equals("https"))

@@ -13,6 +13,10 @@ import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.InMemorySessionStore;
+import dev.latchkey.oauth.OAuthRefusal;
+import dev.latchkey.oauth.OAuthUser;
+import dev.latchkey.oauth.ProviderIdentity;
+import dev.latchkey.oauth.ProviderTokens;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.testing.TestDatabase;
@@ -49,6 +53,9 @@ public abstract class AccountStoreSuite {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
     private final PasswordHasher hasher = new PasswordHasher(4);
     private AccountStore store;
+    private AccountLinks links;
+    private AccountTokens tokens;
+    private AccountOAuthUsers oauth;
     private Latchkey latchkey;
     private Accounts accounts;
 
@@ -70,15 +77,32 @@ public abstract class AccountStoreSuite {
     void openStore() {
         store = AccountStore.open(unit(), hasher, clock, database().product(), true);
         database().execute("DELETE FROM latchkey_account");
+        database().execute("DELETE FROM latchkey_account_link");
+        links = new AccountLinks(unit(), clock);
         latchkey = new Latchkey(new InMemorySessionStore(), clock, LatchkeyConfig.defaults());
-        accounts = new Accounts() {
+        AccountsModule module = new AccountsModule() {
             @Override
-            AccountStore store() {
-                return store;
+            Optional<AccountStore> store() {
+                return Optional.of(store);
+            }
+
+            @Override
+            Optional<AccountLinks> links() {
+                return Optional.of(links);
+            }
+
+            @Override
+            Optional<AccountTokens> tokens() {
+                return Optional.ofNullable(tokens);
             }
         };
+        oauth = new AccountOAuthUsers();
+        oauth.module = module;
+        accounts = new Accounts();
+        accounts.module = module;
         accounts.latchkey = latchkey;
-        accounts.user = new Anonymous();
+        accounts.oauthUsers = oauth;
+        accounts.user = new User(null);
     }
 
     // ---- the table ----
@@ -264,21 +288,186 @@ public abstract class AccountStoreSuite {
         assertEquals(5, higher.timingCost(), "the highest stored cost sets the time of every check");
     }
 
-    /** Nobody signed in: {@link Accounts} only asks the current user for password changes. */
-    private static final class Anonymous implements CurrentUser {
+    // ---- provider identities (OAuth, OpenID Connect) ----
+
+    private static ProviderIdentity identity(String provider, String subject, String email, boolean verified) {
+        return new ProviderIdentity(provider, subject, email, verified, "Some One");
+    }
+
+    @Test
+    void aNewProviderIdentityGetsAnAccountWithoutAPasswordAndSignsInToItAgain() {
+        OAuthUser first = oauth.signIn(identity("github", "101", "Nia@Example.com", true)).orElseThrow();
+        assertEquals(new OAuthUser("nia@example.com", Set.of("user")), first, "named by the address in lower case");
+        assertTrue(store.exists("nia@example.com"));
+        assertFalse(store.hasPassword("nia@example.com"));
+        for (String guess : List.of("!", "", "correct horse battery")) {
+            assertFalse(store.check("nia@example.com", guess.toCharArray()).valid(), "no password signs in: " + guess);
+        }
+        assertEquals(List.of("github"), links.of("nia@example.com").stream().map(AccountLinks.Link::provider).toList());
+        assertEquals(Instant.parse("2026-06-01T12:00:00Z"), links.of("nia@example.com").get(0).linkedAt());
+        OAuthUser again = oauth.signIn(identity("github", "101", "nia@elsewhere.example", true)).orElseThrow();
+        assertEquals("nia@example.com", again.userId(), "the link decides, not the address");
+        assertEquals(1L, store.count());
+    }
+
+    @Test
+    void anAccountWithTheSameAddressIsNeverMergedSilently() {
+        accounts.register("mo@example.com", PASSWORD, Set.of("user", "admin"));
+        for (String email : List.of("mo@example.com", "MO@Example.COM")) {
+            OAuthRefusal refusal = assertThrows(OAuthRefusal.class, () -> oauth.signIn(identity("google", "g-7", email, true)));
+            assertEquals(Reason.OAUTH_LINK_REQUIRED, refusal.reason());
+        }
+        assertEquals(List.of(), links.of("mo@example.com"));
+        assertEquals(1L, store.count());
+
+        assertTrue(oauth.link(identity("google", "g-7", "mo@example.com", true), "mo@example.com"), "its owner links it");
+        assertEquals(new OAuthUser("mo@example.com", Set.of("user", "admin")),
+                oauth.signIn(identity("google", "g-7", "mo@example.com", true)).orElseThrow());
+        accounts.register("other", PASSWORD, Set.of("user"));
+        assertFalse(oauth.link(identity("google", "g-7", "mo@example.com", true), "other"), "one identity, one account");
+        assertTrue(oauth.link(identity("google", "g-7", "mo@example.com", true), "mo@example.com"), "linking again is fine");
+        assertFalse(oauth.link(identity("google", "g-8", null, false), "nobody"), "no link to an account that does not exist");
+    }
+
+    @Test
+    void anIdentityWithoutAVerifiedAddressGetsNoAccount() {
+        for (ProviderIdentity unverified : List.of(identity("github", "5", "eve@example.com", false),
+                identity("github", "5", null, false), identity("github", "5", " spaced@example.com", true))) {
+            OAuthRefusal refusal = assertThrows(OAuthRefusal.class, () -> oauth.signIn(unverified));
+            assertEquals(Reason.OAUTH_EMAIL_NOT_VERIFIED, refusal.reason());
+        }
+        assertEquals(0L, store.count());
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInThroughAProvider() {
+        oauth.signIn(identity("github", "9", "dis@example.com", true)).orElseThrow();
+        accounts.disable("dis@example.com");
+        assertEquals(Optional.empty(), oauth.signIn(identity("github", "9", "dis@example.com", true)));
+    }
+
+    @Test
+    void concurrentFirstSignInsOfOneIdentityMakeOneAccount() throws Exception {
+        int threads = 6;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Optional<OAuthUser>>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return oauth.signIn(identity("github", "77", "race@example.com", true));
+                }));
+            }
+            for (Future<Optional<OAuthUser>> result : results) {
+                assertEquals("race@example.com", result.get().orElseThrow().userId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, store.count());
+        assertEquals(1, links.of("race@example.com").size());
+    }
+
+    @Test
+    void linkedProvidersAreListedAndUnlinkedButNeverTheLastWayIn() {
+        oauth.signIn(identity("github", "31", "lin@example.com", true)).orElseThrow();
+        accounts.user = new User("lin@example.com");
+        assertFalse(accounts.unlinkProvider("github"), "an account without a password keeps its last provider");
+        assertTrue(oauth.link(identity("google", "g-31", "lin@example.com", true), "lin@example.com"));
+        assertEquals(List.of("github", "google"), accounts.linkedProviders().stream().map(Accounts.LinkedProvider::provider).toList());
+        assertEquals("g-31", accounts.linkedProviders().get(1).subject());
+        assertTrue(accounts.unlinkProvider("github"));
+        assertFalse(accounts.unlinkProvider("github"), "gone already");
+        assertEquals(List.of("google"), accounts.linkedProviders().stream().map(Accounts.LinkedProvider::provider).toList());
+
+        accounts.register("pw", PASSWORD, Set.of("user"));
+        oauth.link(identity("github", "32", null, false), "pw");
+        accounts.user = new User("pw");
+        assertTrue(accounts.unlinkProvider("github"), "an account with a password can drop every provider");
+        assertEquals(List.of(), accounts.linkedProviders());
+        accounts.user = new User(null);
+        assertEquals(List.of(), accounts.linkedProviders());
+        assertFalse(accounts.unlinkProvider("google"));
+    }
+
+    @Test
+    void deletingAnAccountRemovesItsLinks() {
+        oauth.signIn(identity("github", "41", "del@example.com", true)).orElseThrow();
+        assertTrue(accounts.delete("del@example.com"));
+        assertEquals(List.of(), links.of("del@example.com"));
+        assertEquals("del@example.com", oauth.signIn(identity("github", "41", "del@example.com", true)).orElseThrow().userId(),
+                "the identity is new again and gets a new account");
+    }
+
+    @Test
+    void aMissingLinkTableStopsTheStartNamingTheV4ScriptOrIsCreatedFromIt() {
+        database().execute("DROP TABLE latchkey_account_link");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AccountStore.open(unit(), hasher, clock, database().product(), false));
+        assertTrue(e.getMessage().contains(database().product().script("V4__create_latchkey_account_link.sql")), e.getMessage());
+        AccountStore.open(unit(), hasher, clock, database().product(), true);
+        assertTrue(links.link("github", "1", "x@example.com", "x"));
+    }
+
+    @Test
+    void keptProviderTokensAreSealedInTheTableAndForgottenWithTheLinkOrTheAccount() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        tokens = AccountTokens.open(unit(), TokenSeal.of(java.util.Base64.getEncoder().encodeToString(key)), clock,
+                database().product(), true);
+        database().execute("DELETE FROM latchkey_account_token");
+        assertTrue(oauth.keepsTokens());
+        ProviderTokens given = new ProviderTokens("gho_" + "x".repeat(3000), "ghr_refresh", Instant.parse("2026-06-01T20:00:00Z"),
+                List.of("read:user"));
+        ProviderIdentity gitHub = identity("github", "51", "tok@example.com", true);
+        oauth.signIn(gitHub).orElseThrow();
+        oauth.keepTokens(gitHub, "tok@example.com", given);
+        oauth.keepTokens(gitHub, "tok@example.com", given);
+        accounts.user = new User("tok@example.com");
+        assertEquals(Optional.of(given), accounts.providerTokens("github"), "kept once, replaced when kept again");
+        assertEquals(Optional.empty(), accounts.providerTokens("google"));
+        try (var c = database().dataSource().getConnection(); var rows = c.createStatement().executeQuery(
+                "SELECT sealed FROM latchkey_account_token")) {
+            assertTrue(rows.next());
+            assertFalse(rows.getString(1).contains("gho_") || rows.getString(1).contains("ghr_refresh"), "sealed, not plain");
+            assertFalse(rows.next(), "one row");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        oauth.link(identity("google", "g-51", "tok@example.com", true), "tok@example.com");
+        assertTrue(accounts.unlinkProvider("github"));
+        assertEquals(Optional.empty(), accounts.providerTokens("github"), "forgotten with the link");
+        oauth.keepTokens(identity("google", "g-51", null, false), "tok@example.com", given);
+        assertTrue(accounts.delete("tok@example.com"));
+        assertEquals(Optional.empty(), tokens.of("tok@example.com", "google"), "forgotten with the account");
+        accounts.user = new User(null);
+        assertEquals(Optional.empty(), accounts.providerTokens("google"));
+    }
+
+    @Test
+    void aMissingTokenTableIsNamedByItsV5Script() {
+        database().execute("DROP TABLE IF EXISTS latchkey_account_token");
+        TokenSeal seal = TokenSeal.of(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AccountTokens.open(unit(), seal, clock, database().product(), false));
+        assertTrue(e.getMessage().contains(database().product().script("V5__create_latchkey_account_token.sql")), e.getMessage());
+        AccountTokens.open(unit(), seal, clock, database().product(), true);
+    }
+
+    /** The signed-in user {@code name}, or nobody ({@code null}): what {@link Accounts} asks about the caller. */
+    private record User(String name) implements CurrentUser {
         @Override
         public boolean isSignedIn() {
-            return false;
+            return name != null;
         }
 
         @Override
         public String id() {
-            throw new IllegalStateException("nobody is signed in");
-        }
-
-        @Override
-        public String name() {
-            return id();
+            if (name == null) {
+                throw new IllegalStateException("nobody is signed in");
+            }
+            return name;
         }
 
         @Override

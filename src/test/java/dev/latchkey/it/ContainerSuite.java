@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ContainerSuite implements ReviewSuite, HostileInputSuite {
+abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSuite {
 
     /** The login page configured for this server: MicroProfile Config's where the server has it, the context parameter's otherwise. */
     abstract String expectedLoginPage();
@@ -381,5 +381,8 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite {
             assertFalse(text.contains(secret), "a token's secret appears in the server log");
         }
         assertFalse(text.contains(PASSWORD), "a password appears in the server log");
+        for (String secret : providers().secrets()) {
+            assertFalse(text.contains(secret), "a provider token or client secret appears in the server log");
+        }
     }
 }

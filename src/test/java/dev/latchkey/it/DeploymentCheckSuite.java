@@ -28,6 +28,7 @@ abstract class DeploymentCheckSuite {
     static final String BAD_COOKIE = "bad-cookie";
     static final String SECOND_MECHANISM = "second-mechanism";
     static final String MISSING_TABLE = "missing-table";
+    static final String BAD_PROVIDER = "bad-provider";
 
     @ArquillianResource
     Deployer deployer;
@@ -38,6 +39,12 @@ abstract class DeploymentCheckSuite {
     static WebArchive badCookie() {
         return TestApp.misconfigured(BAD_COOKIE + ".war", Map.of("latchkey.cookie.name", "sid",
                 "latchkey.cookie.secure", "false", "latchkey.cookie.same-site", "None"));
+    }
+
+    @Deployment(name = BAD_PROVIDER, managed = false, testable = false)
+    static WebArchive badProvider() {
+        return TestApp.misconfigured(BAD_PROVIDER + ".war", Map.of("latchkey.oauth.corp.issuer", "https://id.example",
+                "latchkey.oauth.corp.client-id", "app"));
     }
 
     @Deployment(name = SECOND_MECHANISM, managed = false, testable = false)
@@ -108,6 +115,11 @@ abstract class DeploymentCheckSuite {
     void sameSiteNoneWithoutSecureStopsTheDeployment() {
         assertDeploymentFailsSaying(BAD_COOKIE, "Latchkey LK-401: cookie 'sid': SameSite=None requires Secure, or browsers drop the cookie;"
                 + " set latchkey.cookie.secure=true or use latchkey.cookie.same-site=Lax");
+    }
+
+    @Test
+    void anIncompleteProviderStopsTheDeploymentNamingTheKey() {
+        assertDeploymentFailsSaying(BAD_PROVIDER, "Latchkey LK-401: latchkey.oauth.corp.client-secret is missing");
     }
 
     @Test

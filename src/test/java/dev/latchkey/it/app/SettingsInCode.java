@@ -4,13 +4,20 @@ import dev.latchkey.core.LatchkeyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import java.util.List;
 
-/** Latchkey's settings given in code: a shorter browser-session idle window than the default day. */
+/**
+ * Latchkey's settings given in code: a shorter browser-session idle window than the default day, and
+ * a TLS proxy on {@value #TRUSTED_PROXY}, a loopback address the tests connect from to play it.
+ */
 @ApplicationScoped
 public class SettingsInCode {
 
+    public static final String TRUSTED_PROXY = "127.0.0.2";
+
     @Produces
     LatchkeyConfig latchkeyConfig() {
-        return LatchkeyConfig.builder().browserSessionIdleTimeout(Duration.ofHours(12)).build();
+        return LatchkeyConfig.builder().browserSessionIdleTimeout(Duration.ofHours(12))
+                .trustedProxies(List.of(TRUSTED_PROXY)).build();
     }
 }

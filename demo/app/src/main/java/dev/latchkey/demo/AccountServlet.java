@@ -4,6 +4,7 @@ import dev.latchkey.account.Accounts;
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
 import dev.latchkey.core.Session;
+import dev.latchkey.oauth.OAuthSignIn;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -17,8 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Signed-in users only: who you are, your sessions (revoke one, sign out everywhere else) and a
- * password change (which signs out your other sessions). POST action=revoke|revoke-others|password.
+ * Signed-in users only: who you are, the providers you sign in with (link, unlink), your sessions
+ * (revoke one, sign out everywhere else) and a password change (which signs out your other
+ * sessions). POST action=revoke|revoke-others|unlink|password.
  */
 @WebServlet("/account")
 @DeclareRoles({"user", "admin"})
@@ -37,6 +39,9 @@ public class AccountServlet extends HttpServlet {
     @Inject
     Accounts accounts;
 
+    @Inject
+    OAuthSignIn oauth;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         show(response, request.getParameter("done") == null ? "" : request.getParameter("done"));
@@ -49,6 +54,8 @@ public class AccountServlet extends HttpServlet {
         switch (action) {
             case "revoke" -> done = sessions.revoke(request.getParameter("id")) ? "Session revoked." : "No such session.";
             case "revoke-others" -> done = "Signed out " + sessions.revokeOthers() + " other session(s).";
+            case "unlink" -> done = accounts.unlinkProvider(String.valueOf(request.getParameter("provider")))
+                    ? "Provider unlinked." : "Not unlinked: it is your only way to sign in.";
             case "password" -> {
                 Accounts.PasswordChange result = accounts.changePassword(
                         String.valueOf(request.getParameter("current")).toCharArray(),
@@ -81,9 +88,25 @@ public class AccountServlet extends HttpServlet {
                             + Page.escape(s.id()) + "\"><button>Revoke</button></form>")
                     .append("</td></tr>\n");
         }
+        StringBuilder providers = new StringBuilder();
+        for (Accounts.LinkedProvider linked : accounts.linkedProviders()) {
+            providers.append("<li>").append(Page.escape(linked.provider())).append(" (").append(Page.escape(linked.email() != null ? linked.email() : linked.subject()))
+                    .append(") <form class=\"inline\" method=\"post\" action=\"account\"><input type=\"hidden\""
+                            + " name=\"action\" value=\"unlink\"><input type=\"hidden\" name=\"provider\" value=\"")
+                    .append(Page.escape(linked.provider())).append("\"><button>Unlink</button></form></li>\n");
+        }
+        for (String provider : oauth.providers()) {
+            if (accounts.linkedProviders().stream().noneMatch(l -> l.provider().equals(provider))) {
+                providers.append("<li><a class=\"link-provider\" href=\"").append(Page.escape(oauth.linkPath(provider,
+                        "/account").substring(1))).append("\">Link the ").append(Page.escape(provider))
+                        .append(" provider</a></li>\n");
+            }
+        }
         Page.render(response, user, "Your account", """
                 <p class="note">%s</p>
-                <p>Name: <b>%s</b> · groups: %s · signed in with a password at %s</p>
+                <p>Name: <b>%s</b> · groups: %s · signed in at %s</p>
+                <h2>Providers</h2>
+                <ul>%s</ul>
                 <h2>Your sessions</h2>
                 <table><tr><th>Created</th><th>Last renewed</th><th>IP</th><th>Browser</th><th>Kind</th><th></th></tr>
                 %s</table>
@@ -95,6 +118,6 @@ public class AccountServlet extends HttpServlet {
                   <label>New password <input name="replacement" type="password" required autocomplete="new-password"></label>
                   <button>Change password</button></form>
                 """.formatted(Page.escape(done), Page.escape(user.id()), Page.escape(String.join(", ", user.groups())),
-                user.authenticatedAt().map(TIME::format).orElse("?"), rows));
+                user.authenticatedAt().map(TIME::format).orElse("?"), providers, rows));
     }
 }

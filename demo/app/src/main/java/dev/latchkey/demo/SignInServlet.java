@@ -2,6 +2,7 @@ package dev.latchkey.demo;
 
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
+import dev.latchkey.oauth.OAuthSignIn;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.credential.Password;
@@ -13,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Signs in with name and password; "remember me" chooses a persistent cookie. */
+/** Signs in with name and password ("remember me" chooses a persistent cookie), or with a provider. */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
 
@@ -22,6 +23,9 @@ public class SignInServlet extends HttpServlet {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    OAuthSignIn oauth;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,6 +53,12 @@ public class SignInServlet extends HttpServlet {
     }
 
     private void form(HttpServletResponse response, String note, String error) throws IOException {
+        StringBuilder providers = new StringBuilder();
+        for (String provider : oauth.providers()) {
+            // a plain link: Latchkey answers it with the redirect to the provider, and the provider sends the browser back
+            providers.append("<p><a class=\"provider\" href=\"").append(Page.escape(oauth.signInPath(provider, "/account")
+                    .substring(1))).append("\">Sign in with the ").append(Page.escape(provider)).append(" provider</a></p>\n");
+        }
         Page.render(response, user, "Sign in", """
                 <p class="note">%s</p><p class="error">%s</p>
                 <form method="post" action="signin">
@@ -57,6 +67,6 @@ public class SignInServlet extends HttpServlet {
                   <label><input type="checkbox" name="remember" value="on"> Remember me</label>
                   <button>Sign in</button>
                 </form>
-                """.formatted(Page.escape(note), Page.escape(error)));
+                %s""".formatted(Page.escape(note), Page.escape(error), providers));
     }
 }

@@ -1,0 +1,274 @@
+package dev.latchkey.oauth;
+
+import dev.latchkey.core.CookieSettings;
+import dev.latchkey.core.Reason;
+import dev.latchkey.core.SameSite;
+import dev.latchkey.core.Session;
+import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.servlet.ServletSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two requests of a sign-in with a provider. The start ({@code GET /latchkey/oauth/<name>})
+ * sets the state cookie and sends the browser to the provider; the callback checks the cookie
+ * against the state that came back, lets the provider's client exchange the code and say who signed
+ * in, asks {@link OAuthUsers} who that is, creates the session as a password sign-in does, and sends
+ * the browser back to the page it came from. Every failure is a plain 4xx (503 when the provider
+ * cannot be reached) with its reason; the state cookie is cleared on every callback: it is good once.
+ */
+final class OAuthFlow {
+
+    static final String START_PREFIX = "/latchkey/oauth/";
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    private static final int MAX_PARAMETER_LENGTH = 2048;
+    /**
+     * Failures that point at the settings, the provider or the database rather than at one browser:
+     * also a warning (at most one a minute per id). The others are debug lines only.
+     */
+    private static final Set<Reason> CONFIGURATION_PROBLEMS = EnumSet.of(Reason.OAUTH_PROVIDER_ERROR,
+            Reason.OAUTH_CODE_EXCHANGE_FAILED, Reason.OAUTH_ID_TOKEN_INVALID, Reason.OAUTH_PROVIDER_UNAVAILABLE,
+            Reason.STORE_UNAVAILABLE);
+
+    private final Map<String, ProviderClient> byName = new LinkedHashMap<>();
+    private final Map<String, ProviderClient> byCallback = new LinkedHashMap<>();
+    private final ServletSessions sessions;
+    private final OAuthUsers users;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    OAuthFlow(List<ProviderClient> clients, ServletSessions sessions, OAuthUsers users, Clock clock) {
+        for (ProviderClient client : clients) {
+            byName.put(client.provider().name(), client);
+            byCallback.put(client.provider().callbackPath(), client);
+        }
+        this.sessions = sessions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Whether the request is the start or the callback of a sign-in with a provider. */
+    boolean handles(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith(START_PREFIX) || byCallback.containsKey(path);
+    }
+
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        // the callback's URL holds the code and the state: no page that follows may send it on as a Referer
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String path = path(request);
+        ProviderClient callback = byCallback.get(path);
+        try {
+            String method = request.getMethod();
+            if (callback != null) {
+                allow(method, "GET");
+                callback(callback, request, response);
+            } else {
+                allow(method, "GET, POST");
+                start(path.substring(START_PREFIX.length()), request, response);
+            }
+        } catch (FlowFailure failure) {
+            refuse(request, response, callback, failure);
+        } catch (OAuthRefusal refusal) {
+            refuse(request, response, callback, new FlowFailure(refusal.reason(), 403, "refused by the application"));
+        } catch (SessionStoreException e) {
+            refuse(request, response, callback, new FlowFailure(Reason.STORE_UNAVAILABLE, 503, e.getClass().getSimpleName()));
+        }
+    }
+
+    private void start(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProviderClient client = byName.get(name);
+        if (client == null) {
+            throw new FlowFailure(Reason.OAUTH_UNKNOWN_PROVIDER, 404, "no provider at this path");
+        }
+        Map<String, String> parameters = parameters(request, "return", "link", "remember");
+        Optional<Reason> refused = sessions.refuseCookieSignIn(request);
+        if (refused.isPresent()) {
+            throw new FlowFailure(refused.get(), 403, name + ": a sign-in started by another site");
+        }
+        boolean link = parameters.containsKey("link");
+        if (link && sessions.resolve(request, response).session() == null) {
+            throw new FlowFailure(Reason.NO_TOKEN, 401, name + ": linking a provider needs a signed-in user");
+        }
+        if (!client.ready()) {
+            response.setHeader("Retry-After", "10");
+            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, name + ": the provider's metadata cannot be read");
+        }
+        FlowState flow = FlowState.start(random, clock.instant(), name, link, parameters.containsKey("remember"),
+                ReturnPath.check(parameters.get("return")));
+        URI redirectUri = redirectUri(client.provider(), request);
+        sessions.addCookie(request, response, stateCookie(request).sessionCookie(flow.encode(), STATE_LIFETIME));
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", client.authorizationUri(redirectUri, flow).toString());
+    }
+
+    private void callback(ProviderClient client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        CookieSettings cookie = stateCookie(request);
+        sessions.addCookie(request, response, cookie.blankCookie());
+        Map<String, String> parameters = parameters(request, "code", "state", "error", "error_description",
+                "error_uri", "iss", "scope", "authuser", "hd", "prompt", "session_state");
+        FlowState flow = flow(cookie, request, client.provider().name());
+        String state = parameters.get("state");
+        if (state == null) {
+            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "no state parameter");
+        }
+        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.US_ASCII), flow.state().getBytes(StandardCharsets.US_ASCII))) {
+            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, client.provider().name() + ": state mismatch");
+        }
+        String error = parameters.get("error");
+        if (error != null) {
+            String code = error.matches("[a-z_]{1,64}") ? error : "an unreadable error";
+            throw new FlowFailure(Reason.OAUTH_PROVIDER_ERROR, "access_denied".equals(error) ? 403 : 400,
+                    client.provider().name() + ": " + code);
+        }
+        String code = parameters.get("code");
+        if (code == null || code.isEmpty()) {
+            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "no code parameter");
+        }
+        client.checkIssuer(parameters.get("iss"));
+        Identified identified = client.identify(code, redirectUri(client.provider(), request), flow);
+        ProviderIdentity identity = identified.identity();
+        String userId;
+        if (flow.link()) {
+            Session current = sessions.resolve(request, response).session();
+            if (current == null) {
+                throw new FlowFailure(Reason.NO_TOKEN, 401, identity.provider() + ": linking needs the session cookie on the"
+                        + " callback, which SameSite=Strict keeps away");
+            }
+            if (!users.link(identity, current.userId())) {
+                throw new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": linking refused");
+            }
+            userId = current.userId();
+        } else {
+            OAuthUser user = users.signIn(identity).orElseThrow(() -> new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403,
+                    identity.provider() + ": the application refused the identity"));
+            sessions.signIn(request, response, user.userId(), user.groups(), flow.rememberMe());
+            userId = user.userId();
+        }
+        if (client.provider().keepTokens()) {
+            users.keepTokens(identity, userId, identified.tokens());
+        }
+        sendBack(request, response, request.getContextPath() + flow.returnPath());
+    }
+
+    /**
+     * Sends the browser to the page the sign-in started from. With a {@code SameSite=Strict} session
+     * cookie a redirect would not do: a navigation that a cross-site redirect chain began carries no
+     * strict cookie, so the page would look signed out. A page of this site that moves on does.
+     */
+    private void sendBack(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+        if (sessions.cookieSettings(request).sameSite() != SameSite.STRICT) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", target);
+            return;
+        }
+        String href = target.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url=" + href
+                + "\"><title>Signed in</title></head><body><a href=\"" + href + "\">Continue</a></body></html>\n");
+    }
+
+    private static void allow(String method, String allowed) {
+        if (!List.of(allowed.split(", ")).contains(method)) {
+            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 405, "method " + method);
+        }
+    }
+
+    /** The flow in the state cookie, checked: present, readable, not expired, for this provider. */
+    private FlowState flow(CookieSettings cookie, HttpServletRequest request, String provider) {
+        List<String> values = cookie.valuesIn(Collections.list(request.getHeaders("Cookie")));
+        if (values.isEmpty()) {
+            throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": no state cookie (expired, another host or"
+                    + " scheme than the start, SameSite=Strict somewhere, or a proxy dropping cookies)");
+        }
+        FlowState flow = values.stream().map(FlowState::decode).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new FlowFailure(Reason.OAUTH_VERIFIER_MISSING, 400, provider + ": unreadable state cookie"));
+        if (!clock.instant().isBefore(flow.startedAt().plus(STATE_LIFETIME))) {
+            throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": the state cookie has expired");
+        }
+        if (!flow.provider().equals(provider)) {
+            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, provider + ": the sign-in started with " + flow.provider());
+        }
+        return flow;
+    }
+
+    /** The state cookie: the session cookie's name with {@code -oauth}, host-only, Lax so it survives the trip. */
+    private CookieSettings stateCookie(HttpServletRequest request) {
+        CookieSettings session = sessions.cookieSettings(request);
+        return new CookieSettings(session.name() + "-oauth", session.secure(), SameSite.LAX, "/", null);
+    }
+
+    private URI redirectUri(OAuthProvider provider, HttpServletRequest request) {
+        if (provider.redirectUri() != null) {
+            return provider.redirectUri();
+        }
+        String base = sessions.requestBaseUrl(request).orElseThrow(() -> new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400,
+                "the request's Host header makes no address to come back to"));
+        return URI.create(base + request.getContextPath() + provider.callbackPath());
+    }
+
+    /** The parameters of the query, each at most once and not too long; any other parameter is ignored. */
+    private static Map<String, String> parameters(HttpServletRequest request, String... names) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : names) {
+            String[] given;
+            try {
+                given = request.getParameterValues(name);
+            } catch (RuntimeException unreadable) {
+                // Open Liberty throws on a query with a malformed %-escape; the others skip the pair
+                throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "the query cannot be decoded");
+            }
+            if (given == null) {
+                continue;
+            }
+            if (given.length > 1 || given[0].length() > MAX_PARAMETER_LENGTH) {
+                throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "parameter " + name + " repeated or too long");
+            }
+            values.put(name, given[0]);
+        }
+        return values;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProviderClient callback,
+            FlowFailure failure) throws IOException {
+        Reason reason = failure.reason();
+        sessions.diagnostics().reject(request, response, reason, failure.detail());
+        if (CONFIGURATION_PROBLEMS.contains(reason) && !failure.detail().endsWith(": access_denied")) {
+            sessions.diagnostics().warn(reason.message(), reason.name() + ": " + failure.detail());
+        }
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(failure.status());
+        if (failure.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
+            response.setHeader("Allow", callback != null ? "GET" : "GET, POST");
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        String provider = callback != null ? " with " + callback.provider().name() : "";
+        response.getWriter().write("Sign-in" + provider + " did not work (" + reason.messageId() + " " + reason.name()
+                + "): " + reason.hint() + ".\n" + reason.message().fix() + "\n");
+    }
+
+    private static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return uri != null && context != null && uri.startsWith(context) ? uri.substring(context.length()) : "";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.latchkey.oauth;
+
+import java.net.URI;
+
+/** One provider's side of a sign-in: where to send the browser, and who came back. */
+interface ProviderClient {
+
+    /** The provider's settings. */
+    OAuthProvider provider();
+
+    /**
+     * Makes sure the provider's metadata is at hand (OpenID Connect discovery), trying again now if
+     * an earlier attempt failed a while ago.
+     *
+     * @return whether sign-ins can start
+     */
+    boolean ready();
+
+    /** Where to send the browser: the authorization request with state, PKCE ({@code S256}) and nonce. */
+    URI authorizationUri(URI redirectUri, FlowState flow);
+
+    /**
+     * Checks the authorization response's {@code iss} parameter (RFC 9207), against mix-up: it must
+     * name this provider when given, and be given when the provider says it always sends it.
+     *
+     * @param iss the parameter, or {@code null}
+     * @throws FlowFailure when it names another issuer or is missing though announced
+     */
+    default void checkIssuer(String iss) {
+        if (iss != null) {
+            throw new FlowFailure(dev.latchkey.core.Reason.OAUTH_BAD_CALLBACK, 400, provider().name()
+                    + ": an iss parameter from a provider that has no issuer");
+        }
+    }
+
+    /**
+     * Exchanges the code and finds out who signed in: the ID token checked, or the provider's API read.
+     *
+     * @return who signed in, and the provider's tokens (which the caller drops unless it keeps them)
+     * @throws FlowFailure with the reason when anything is not as it must be
+     */
+    Identified identify(String code, URI redirectUri, FlowState flow);
+}

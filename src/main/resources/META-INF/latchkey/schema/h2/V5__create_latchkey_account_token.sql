@@ -1,0 +1,10 @@
+-- Latchkey built-in account store, schema version 5, for H2 2.x (tested with 2.3.232).
+-- Only needed when provider tokens are kept (latchkey.oauth.<name>.keep-tokens=true with latchkey.accounts.token-key):
+-- each row is one provider's tokens for one account, sealed with AES-256-GCM; nothing in it is readable without the key.
+CREATE TABLE latchkey_account_token (
+    user_name   VARCHAR(255)  NOT NULL,
+    provider    VARCHAR(40)   NOT NULL,
+    sealed      VARCHAR(100000)          NOT NULL,
+    kept_at     BIGINT        NOT NULL,
+    CONSTRAINT latchkey_account_token_pk PRIMARY KEY (user_name, provider)
+);
