@@ -1,13 +1,19 @@
 package dev.latchkey.account;
 
 import dev.latchkey.cdi.CurrentUser;
+import dev.latchkey.cdi.UserSessions;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
+import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.oauth.OAuthUsers;
 import dev.latchkey.oauth.ProviderTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +36,10 @@ import java.util.Set;
 @ApplicationScoped
 public class Accounts {
 
-    /** Shortest password accepted. */
-    public static final int MIN_PASSWORD_LENGTH = 8;
-    /** Longest password accepted, in characters. */
-    public static final int MAX_PASSWORD_LENGTH = 1024;
+    /** Shortest password accepted by default ({@code latchkey.password.min-length}), in characters. */
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.DEFAULT_MIN_LENGTH;
+    /** Longest password accepted, in characters (Unicode code points). */
+    public static final int MAX_PASSWORD_LENGTH = PasswordRules.MAX_LENGTH;
 
     /** The outcome of {@link #register}. */
     public enum Registration {
@@ -46,7 +52,7 @@ public class Accounts {
          * control character or an unpaired surrogate.
          */
         NAME_INVALID,
-        /** The password is shorter than {@value #MIN_PASSWORD_LENGTH} or longer than {@value #MAX_PASSWORD_LENGTH} characters. */
+        /** The password breaks a rule: {@link #checkPassword} says which. */
         PASSWORD_INVALID
     }
 
@@ -56,7 +62,12 @@ public class Accounts {
         CHANGED,
         /** The current password was wrong, or nobody is signed in. */
         WRONG_PASSWORD,
-        /** The new password is not acceptable. */
+        /**
+         * Too many wrong passwords: the current one was not even checked. {@code UserSessions.lastRefusal()}
+         * says how long to wait (answer 429 with {@code Retry-After}).
+         */
+        THROTTLED,
+        /** The new password breaks a rule: {@link #checkPassword} says which. */
         PASSWORD_INVALID
     }
 
@@ -70,7 +81,14 @@ public class Accounts {
     Latchkey latchkey;
 
     @Inject
+    UserSessions userSessions;
+
+    @Inject
     AccountOAuthUsers oauthUsers;
+
+    @Inject
+    @Any
+    Instance<PasswordPolicy> policies;
 
     /**
      * Creates an account. Two registrations of one name at once, on one node or several, give one
@@ -84,25 +102,30 @@ public class Accounts {
         if (!validName(name)) {
             return Registration.NAME_INVALID;
         }
-        if (!validPassword(password)) {
+        if (checkPassword(name, password).isPresent()) {
             return Registration.PASSWORD_INVALID;
         }
         return store().create(name, password, checkedGroups) ? Registration.CREATED : Registration.NAME_TAKEN;
     }
 
     /**
-     * Changes the signed-in user's password after checking the current one, then signs out every
-     * other session of the user (this one stays).
+     * Changes the signed-in user's password after checking the current one — as a re-authentication,
+     * throttled like a sign-in — then signs out every other session of the user; this one stays and
+     * counts as a sign-in now.
      */
     public PasswordChange changePassword(char[] current, char[] replacement) {
-        if (!user.isSignedIn() || !store().check(user.id(), current).valid()) {
+        if (!user.isSignedIn()) {
             return PasswordChange.WRONG_PASSWORD;
         }
-        if (!validPassword(replacement)) {
+        if (!userSessions.reauthenticate(new UsernamePasswordCredential(user.id(), new Password(current)))) {
+            return userSessions.lastRefusal().filter(refusal -> refusal.reason() == Reason.SIGN_IN_THROTTLED).isPresent()
+                    ? PasswordChange.THROTTLED : PasswordChange.WRONG_PASSWORD;
+        }
+        if (checkPassword(user.id(), replacement).isPresent()) {
             return PasswordChange.PASSWORD_INVALID;
         }
         store().setPassword(user.id(), replacement);
-        latchkey.invalidateOtherSessions(user.id(), user.session().map(Session::id).orElseThrow());
+        userSessions.passwordChanged();
         return PasswordChange.CHANGED;
     }
 
@@ -225,6 +248,27 @@ public class Accounts {
         return oauthUsers;
     }
 
+    /**
+     * Why a new password would be refused for the account {@code name}, or empty when it is accepted:
+     * Latchkey's rules (length from {@code latchkey.password.min-length} to {@value #MAX_PASSWORD_LENGTH}
+     * characters of any kind, not one of the common passwords shipped in the jar, not the name), then
+     * the application's {@link PasswordPolicy} beans. For a form that says what to change; never
+     * contains the password.
+     */
+    public Optional<PasswordRefusal> checkPassword(String name, char[] password) {
+        Optional<PasswordRefusal> refusal = module.passwordRules().check(name, password);
+        if (refusal.isPresent() || policies == null) {
+            return refusal;
+        }
+        for (PasswordPolicy policy : policies) {
+            Optional<PasswordRefusal> theirs = policy.check(name, password);
+            if (theirs.isPresent()) {
+                return theirs;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** How many accounts there are (an application may make the first one its administrator). */
     public long count() {
         return store().count();
@@ -248,9 +292,5 @@ public class Accounts {
     /** A name for a new account: a valid user id without white space at either end. */
     static boolean validName(String name) {
         return NewSession.isValidUserId(name) && name.strip().equals(name);
-    }
-
-    private static boolean validPassword(char[] password) {
-        return password != null && password.length >= MIN_PASSWORD_LENGTH && password.length <= MAX_PASSWORD_LENGTH;
     }
 }

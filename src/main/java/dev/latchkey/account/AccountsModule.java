@@ -30,6 +30,7 @@ class AccountsModule {
     private volatile AccountLinks links;
     private volatile AccountTokens tokens;
     private volatile Set<String> newAccountGroups = Set.of("user");
+    private volatile PasswordRules passwordRules = new PasswordRules(PasswordRules.DEFAULT_MIN_LENGTH);
     private EntityManagerFactory unit;
 
     /** Early among the observers of the start: sign-in with providers asks the accounts whether they keep tokens. */
@@ -39,6 +40,7 @@ class AccountsModule {
         }
         PasswordHasher hasher = new PasswordHasher(deployment.integer("latchkey.password.bcrypt-cost",
                 PasswordHasher.DEFAULT_COST));
+        passwordRules = new PasswordRules(deployment.integer("latchkey.password.min-length", PasswordRules.DEFAULT_MIN_LENGTH));
         unit = ContainerPersistence.open("latchkey-accounts", deployment.dataSource(), List.of(AccountEntity.class),
                 deployment.persistenceProvider());
         store = deployment.suspended(() -> AccountStore.open(unit, hasher, deployment.clock(),
@@ -53,6 +55,11 @@ class AccountsModule {
                 .split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList());
         LOG.log(System.Logger.Level.INFO, Message.ACCOUNTS_READY.line("built-in accounts ready: table latchkey_account"
                 + " checked, bcrypt cost " + hasher.cost() + (tokens == null ? "" : "; provider tokens kept sealed")));
+    }
+
+    /** The rules for new passwords. */
+    PasswordRules passwordRules() {
+        return passwordRules;
     }
 
     /** The kept provider tokens, when {@code latchkey.accounts.token-key} is set. */

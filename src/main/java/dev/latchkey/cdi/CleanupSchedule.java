@@ -2,6 +2,7 @@ package dev.latchkey.cdi;
 
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.Message;
+import dev.latchkey.throttle.SignInThrottle;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -9,21 +10,25 @@ import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
-/** Deletes expired sessions on the server's managed scheduler, every cleanup interval. */
+/** Deletes expired sessions and forgotten sign-in failure counters on the server's managed scheduler, every cleanup interval. */
 final class CleanupSchedule {
 
     private static final System.Logger LOG = System.getLogger("dev.latchkey");
+
+    /** At most this many batches of counters per run; the rest go in the next. */
+    private static final int MAX_COUNTER_BATCHES = 100;
 
     private CleanupSchedule() {
     }
 
     /** Schedules the cleanup; empty when the server offers no managed scheduler ({@code LK-004}). */
-    static ScheduledFuture<?> start(Latchkey latchkey, Duration interval) {
+    static ScheduledFuture<?> start(Latchkey latchkey, SignInThrottle throttle, Duration interval) {
         try {
             ManagedScheduledExecutorService executor = (ManagedScheduledExecutorService)
                     new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
             long millis = interval.toMillis();
-            return executor.scheduleWithFixedDelay(() -> run(latchkey, interval), millis, millis, TimeUnit.MILLISECONDS);
+            return executor.scheduleWithFixedDelay(() -> run(latchkey, throttle, interval), millis, millis,
+                    TimeUnit.MILLISECONDS);
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             LOG.log(System.Logger.Level.WARNING, Message.NO_SCHEDULER.line(Message.NO_SCHEDULER.summary()
                     + ": expired sessions are deleted when read only. " + Message.NO_SCHEDULER.fix()));
@@ -31,10 +36,17 @@ final class CleanupSchedule {
         }
     }
 
-    private static void run(Latchkey latchkey, Duration interval) {
+    private static void run(Latchkey latchkey, SignInThrottle throttle, Duration interval) {
         try {
             int deleted = latchkey.deleteExpiredSessions();
-            LOG.log(System.Logger.Level.DEBUG, Message.CLEANUP_DONE.line("deleted " + deleted + " expired sessions"));
+            int counters = 0;
+            int batch = latchkey.config().cleanupBatchSize();
+            for (int round = 0, n = batch; n == batch && round < MAX_COUNTER_BATCHES; round++) {
+                n = throttle.deleteForgotten(batch);
+                counters += n;
+            }
+            LOG.log(System.Logger.Level.DEBUG, Message.CLEANUP_DONE.line("deleted " + deleted + " expired sessions and "
+                    + counters + " forgotten sign-in failure counters"));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, Message.CLEANUP_FAILED.line("cleanup of expired sessions failed; it"
                     + " runs again in " + interval + ": " + e.getClass().getName()));

@@ -1,6 +1,8 @@
 package dev.latchkey.cdi;
 
+import dev.latchkey.core.RecentSignInRequiredException;
 import dev.latchkey.core.Session;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -48,4 +50,22 @@ public interface CurrentUser {
 
     /** When the user last presented a credential, for "signed in recently" checks. */
     Optional<Instant> authenticatedAt();
+
+    /**
+     * Whether the user is signed in and presented a credential (at sign-in, or by
+     * {@link UserSessions#reauthenticate}) within {@code maxAge}, by Latchkey's clock.
+     */
+    boolean signedInWithin(Duration maxAge);
+
+    /**
+     * Does nothing when {@link #signedInWithin} {@code maxAge}; otherwise throws the exception Latchkey
+     * answers with 401 or the login page ({@code LK-205}): the programmatic form of {@link RecentSignIn}.
+     *
+     * @throws RecentSignInRequiredException when the sign-in is older, or nobody is signed in
+     */
+    default void requireSignInWithin(Duration maxAge) {
+        if (!signedInWithin(maxAge)) {
+            throw new RecentSignInRequiredException(maxAge);
+        }
+    }
 }

@@ -3,6 +3,8 @@ package dev.latchkey.cdi;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.SameSite;
+import dev.latchkey.throttle.ThrottleLimit;
+import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Duration;
 
 /**
@@ -17,10 +19,12 @@ import java.time.Duration;
  * @param dataSource          {@code latchkey.datasource}: JNDI name of the DataSource for Latchkey's tables
  * @param persistenceProvider {@code latchkey.persistence.provider}: the JPA provider class, or {@code null} for the server's
  * @param createMissingTables {@code latchkey.schema.create-missing}: create absent tables from the shipped scripts
- * @param cleanupInterval     {@code latchkey.cleanup.interval}: how often expired sessions are deleted
+ * @param cleanupInterval     {@code latchkey.cleanup.interval}: how often expired sessions and forgotten counters are deleted
+ * @param throttle            {@code latchkey.throttle.*}: the limits of sign-in throttling
  */
 record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagnostics, String dataSource,
-                          String persistenceProvider, boolean createMissingTables, Duration cleanupInterval) {
+                          String persistenceProvider, boolean createMissingTables, Duration cleanupInterval,
+                          ThrottleSettings throttle) {
 
     /** The default DataSource every Jakarta EE server provides (Open Liberty: when declared in server.xml). */
     static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
@@ -48,13 +52,35 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
                 values.text("latchkey.datasource").orElse(DEFAULT_DATA_SOURCE),
                 values.text("latchkey.persistence.provider").orElse(null),
                 values.flag("latchkey.schema.create-missing", true),
-                values.duration("latchkey.cleanup.interval", Duration.ofHours(1)));
+                values.duration("latchkey.cleanup.interval", Duration.ofHours(1)),
+                throttle(values));
+    }
+
+    private static ThrottleSettings throttle(SettingValues values) {
+        ThrottleSettings defaults = ThrottleSettings.defaults();
+        return new ThrottleSettings(limit(values, "pair", defaults.pair()), limit(values, "address", defaults.address()),
+                limit(values, "account", defaults.account()),
+                values.duration("latchkey.throttle.forget-after", defaults.forgetAfter()));
+    }
+
+    private static ThrottleLimit limit(SettingValues values, String kind, ThrottleLimit defaults) {
+        String key = "latchkey.throttle." + kind + ".";
+        int failures = values.integer(key + "failures", defaults.failures());
+        if (failures == 0) {
+            return ThrottleLimit.OFF;
+        }
+        try {
+            return new ThrottleLimit(failures, values.duration(key + "delay", defaults.firstDelay()),
+                    values.duration(key + "max-delay", defaults.maxDelay()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + "*: " + e.getMessage(), e);
+        }
     }
 
     /** This deployment with the settings in code an application produced, which replace those read. */
     DeploymentSettings withConfig(LatchkeyConfig inCode) {
         return new DeploymentSettings(inCode, loginPage, diagnostics, dataSource, persistenceProvider,
-                createMissingTables, cleanupInterval);
+                createMissingTables, cleanupInterval, throttle);
     }
 
     private static LatchkeyConfig config(SettingValues values) {

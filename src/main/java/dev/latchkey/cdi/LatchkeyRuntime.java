@@ -4,6 +4,7 @@ import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStore;
+import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.servlet.ServletSessions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,8 @@ import javax.sql.DataSource;
  * setting or a missing table stops the deployment with a message saying how to fix it.
  *
  * <p>An application may replace parts by producing its own beans: a {@link LatchkeyConfig} (the
- * settings in code), a {@link SessionStore} (another store) or a {@link Clock} (the source of time).
+ * settings in code), a {@link SessionStore} (another store), an {@link AttemptStore} (where sign-in failures
+ * are counted) or a {@link Clock} (the source of time).
  */
 @ApplicationScoped
 class LatchkeyRuntime {
@@ -43,6 +45,9 @@ class LatchkeyRuntime {
 
     @Inject
     Instance<Clock> customClock;
+
+    @Inject
+    Instance<AttemptStore> customAttempts;
 
     @Inject
     TransactionSuspender suspender;
@@ -81,10 +86,10 @@ class LatchkeyRuntime {
             DeploymentSettings read = DeploymentSettings.read(values);
             DeploymentSettings settings = customConfig.isResolvable() ? read.withConfig(customConfig.get()) : read;
             dataSource = memoized(() -> lookup(settings.dataSource()));
-            assembly = Assembly.assemble(settings, customStore.isResolvable() ? customStore.get() : null, dataSource,
-                    clock, suspender, declaredRoles());
+            assembly = Assembly.assemble(settings, customStore.isResolvable() ? customStore.get() : null,
+                    customAttempts.isResolvable() ? customAttempts.get() : null, dataSource, clock, suspender, declaredRoles());
             LOG.log(System.Logger.Level.INFO, assembly.summary());
-            cleanup = CleanupSchedule.start(assembly.latchkey(), settings.cleanupInterval());
+            cleanup = CleanupSchedule.start(assembly.latchkey(), assembly.throttle(), settings.cleanupInterval());
             started.fire(new LatchkeyDeployment(values, settings, dataSource, clock, assembly.latchkey(), suspender));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(Message.INVALID_SETTING.error(e.getMessage()), e);

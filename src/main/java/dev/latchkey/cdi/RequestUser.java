@@ -4,6 +4,7 @@ import dev.latchkey.core.Session;
 import dev.latchkey.servlet.ServletSessions;
 import jakarta.inject.Provider;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,11 @@ final class RequestUser implements CurrentUser {
     @Override
     public Optional<Instant> authenticatedAt() {
         return session().map(Session::authenticatedAt);
+    }
+
+    @Override
+    public boolean signedInWithin(Duration maxAge) {
+        return session().map(s -> sessions.get().isRecentSignIn(s, maxAge)).orElse(false);
     }
 
     @Override

@@ -53,6 +53,11 @@ final class SuspendedTransactionStore implements SessionStore {
     }
 
     @Override
+    public boolean markAuthenticated(String id, Instant at) {
+        return outside.suspended(() -> target.markAuthenticated(id, at));
+    }
+
+    @Override
     public int deleteUserSessions(String userId) {
         return outside.suspended(() -> target.deleteUserSessions(userId));
     }

@@ -3,8 +3,11 @@ package dev.latchkey.cdi;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
+import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
+import dev.latchkey.core.SignInRefusal;
 import dev.latchkey.servlet.ServletSessions;
+import dev.latchkey.servlet.SignInGuard;
 import jakarta.inject.Provider;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +15,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletException;
@@ -90,15 +92,79 @@ public class UserSessions {
      * @throws dev.latchkey.core.SessionStoreException if the store fails
      */
     public Optional<IssuedSession> signInForBearerToken(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential password && !NewSession.isValidUserId(password.getCaller())) {
+        Optional<CredentialValidationResult> result = checkCredential(credential);
+        return result.map(valid -> sessions.get().issueBearerSession(request, valid.getCallerPrincipal().getName(),
+                valid.getCallerGroups()));
+    }
+
+    /**
+     * Why this request's last sign-in or re-authentication was refused: a wrong credential
+     * ({@code LK-108}), too many failures ({@code LK-204}, with how long to wait, answer 429 with
+     * {@code Retry-After}), another site ({@code LK-20x}), or the store ({@code LK-106}).
+     */
+    public Optional<SignInRefusal> lastRefusal() {
+        return SignInGuard.refusal(request);
+    }
+
+    /**
+     * Confirms that the signed-in user is at the keyboard ("sudo mode"): the credential must be the
+     * current user's and valid; the session's {@code authenticatedAt} then becomes now, so that actions
+     * guarded by {@link RecentSignIn} go ahead. The session, its token and its cookie stay the same
+     * (other tabs carry on; the token is not exposed by a re-authentication, so there is nothing to
+     * rotate). Throttled like a sign-in.
+     *
+     * @return whether it was confirmed; see {@link #lastRefusal()} when not
+     * @throws dev.latchkey.core.SessionStoreException if the store fails
+     */
+    public boolean reauthenticate(Credential credential) {
+        Optional<Session> current = user.session();
+        if (current.isEmpty()) {
+            return false;
+        }
+        Optional<CredentialValidationResult> result = checkCredential(credential);
+        if (result.isEmpty()) {
+            return false;
+        }
+        if (!result.get().getCallerPrincipal().getName().equals(current.get().userId())) {
+            sessions.get().guard().refuse(request, null, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
+            return false;
+        }
+        return sessions.get().markAuthenticated(request, current.get());
+    }
+
+    /**
+     * Tells Latchkey that the current user has just changed their password in the application's own
+     * identity store: every other session of the user ends, this one stays and counts as a sign-in
+     * now. (The built-in accounts do this themselves in {@code Accounts.changePassword}.)
+     *
+     * @return how many other sessions were ended
+     */
+    public int passwordChanged() {
+        Optional<Session> current = user.session();
+        if (current.isEmpty()) {
+            return 0;
+        }
+        int ended = latchkey.invalidateOtherSessions(current.get().userId(), current.get().id());
+        sessions.get().markAuthenticated(request, current.get());
+        return ended;
+    }
+
+    /** The credential checked as a sign-in checks it, throttling included; empty (with the refusal recorded) when refused. */
+    private Optional<CredentialValidationResult> checkCredential(Credential credential) {
+        SignInGuard guard = sessions.get().guard();
+        String account = SignInGuard.accountOf(credential);
+        if (guard.check(request, null, account).isPresent()) {
             return Optional.empty();
         }
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result = account != null && !NewSession.isValidUserId(account)
+                ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            guard.failed(request, account);
+            guard.refuse(request, null, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
             return Optional.empty();
         }
-        return Optional.of(sessions.get().issueBearerSession(request,
-                result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        guard.succeeded(request, account);
+        return Optional.of(result);
     }
 
     /** The current user's live sessions, newest first; empty when nobody is signed in. */

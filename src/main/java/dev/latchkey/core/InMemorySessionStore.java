@@ -76,6 +76,12 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public boolean markAuthenticated(String id, Instant at) {
+        return sessions.computeIfPresent(id, (key, current) ->
+                new StoredSession(current.session().withAuthenticatedAt(at), current.secretHash())) != null;
+    }
+
+    @Override
     public int deleteUserSessions(String userId) {
         return deleteIf(s -> s.userId().equals(userId));
     }

@@ -110,10 +110,8 @@ public final class Latchkey {
     }
 
     /**
-     * Deletes one session (sign-out, "revoke"). An id that is malformed or unknown is not an error.
-     *
-     * @return whether a session was deleted
-     * @throws SessionStoreException if the store fails
+     * Deletes one session (sign-out, "revoke") and says whether there was one; a malformed or unknown
+     * id is not an error. {@link SessionStoreException} if the store fails.
      */
     public boolean invalidateSession(String sessionId) {
         return SessionToken.isWellFormedId(sessionId) && store.delete(sessionId);
@@ -146,15 +144,26 @@ public final class Latchkey {
     }
 
     /**
-     * Deletes every session of a user except the current one ("sign out everywhere else", after a
-     * password change).
-     *
-     * @return how many sessions were deleted
-     * @throws SessionStoreException if the store fails
+     * Deletes every session of a user but the current one ("sign out everywhere else"), and says how
+     * many; {@link SessionStoreException} if the store fails.
      */
     public int invalidateOtherSessions(String userId, String currentSessionId) {
         Objects.requireNonNull(currentSessionId, "currentSessionId");
         return NewSession.isValidUserId(userId) ? store.deleteUserSessionsExcept(userId, currentSessionId) : 0;
+    }
+
+    /**
+     * Records a re-authentication: {@code authenticatedAt} becomes now; token, cookie and expiry stay.
+     * Empty when the session no longer exists; {@link SessionStoreException} if the store fails.
+     */
+    public Optional<Session> markAuthenticated(Session session) {
+        Instant now = clock.instant();
+        return store.markAuthenticated(session.id(), now) ? Optional.of(session.withAuthenticatedAt(now)) : Optional.empty();
+    }
+
+    /** Whether the user presented a credential in this session within {@code maxAge} of now. */
+    public boolean isRecentSignIn(Session session, Duration maxAge) {
+        return !session.authenticatedAt().isBefore(clock.instant().minus(maxAge));
     }
 
     /**
@@ -170,11 +179,7 @@ public final class Latchkey {
         return NewSession.isValidUserId(userId) ? store.updateUserGroups(userId, checked) : 0;
     }
 
-    /**
-     * A user's live sessions, newest first. Sessions hold no secret, so the list is safe to show.
-     *
-     * @throws SessionStoreException if the store fails
-     */
+    /** A user's live sessions, newest first, safe to show (no secret); {@link SessionStoreException} if the store fails. */
     public List<Session> listUserSessions(String userId) {
         if (!NewSession.isValidUserId(userId)) {
             return List.of();
@@ -197,11 +202,8 @@ public final class Latchkey {
     }
 
     /**
-     * Deletes expired sessions in batches of {@link LatchkeyConfig#cleanupBatchSize()} rows, one
-     * short statement each, until a batch comes back short. Run it on a schedule.
-     *
-     * @return how many sessions were deleted
-     * @throws SessionStoreException if the store fails
+     * Deletes expired sessions in batches of {@link LatchkeyConfig#cleanupBatchSize()} rows until a
+     * batch comes back short, and says how many; run it on a schedule. {@link SessionStoreException} if the store fails.
      */
     public int deleteExpiredSessions() {
         return BatchDelete.expired(store, config.cleanupBatchSize(), now());

@@ -58,6 +58,13 @@ public enum Message {
     /** See {@link Reason#CSRF_NO_ORIGIN}. */
     CSRF_NO_ORIGIN("LK-203", "an unsafe request with the session cookie, or a sign-in, carried neither Sec-Fetch-Site nor Origin",
             "Programs sign in with UserSessions.signInForBearerToken and send Authorization: Bearer; or send Origin."),
+    /** See {@link Reason#SIGN_IN_THROTTLED}. */
+    SIGN_IN_THROTTLED("LK-204", "too many failed sign-ins for this account or client address; the attempt was not checked",
+            "Wait for Retry-After. The limits are latchkey.throttle.pair/address/account.* (failures 0 switches one off);"
+            + " behind a proxy, list it in latchkey.proxy.trusted so that clients are told apart."),
+    /** See {@link Reason#RECENT_SIGN_IN_REQUIRED}. */
+    RECENT_SIGN_IN_REQUIRED("LK-205", "this action needs a recent sign-in, and the session's is older",
+            "Confirm the password (UserSessions.reauthenticate) or sign in again, then repeat the action."),
 
     /** The development cookie is sent on a plain-HTTP connection from this machine to itself. */
     DEVELOPMENT_COOKIE("LK-301", "plain HTTP from this machine to itself: the session cookie is sent without Secure and without its prefix",

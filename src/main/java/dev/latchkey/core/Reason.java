@@ -32,6 +32,10 @@ public enum Reason {
     CSRF_ORIGIN_MISMATCH(Message.CSRF_ORIGIN_MISMATCH),
     /** An unsafe cookie-authenticated request, or a sign-in, carried neither {@code Sec-Fetch-Site} nor {@code Origin}. */
     CSRF_NO_ORIGIN(Message.CSRF_NO_ORIGIN),
+    /** Too many failed sign-ins for this account, client address or both: wait and try again. */
+    SIGN_IN_THROTTLED(Message.SIGN_IN_THROTTLED),
+    /** The action needs a sign-in more recent than the session's. */
+    RECENT_SIGN_IN_REQUIRED(Message.RECENT_SIGN_IN_REQUIRED),
     /** A provider's callback came without the state cookie (expired, another host, SameSite=Strict, a proxy). */
     OAUTH_STATE_MISSING(Message.OAUTH_STATE_MISSING),
     /** A provider's callback carried another state than the browser's cookie. */

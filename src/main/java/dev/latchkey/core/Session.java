@@ -62,6 +62,12 @@ public record Session(
                 clientIp, userAgent, newGroups, attributes);
     }
 
+    /** This session with a new time of the user's last credential (after a re-authentication). */
+    public Session withAuthenticatedAt(Instant at) {
+        return new Session(id, userId, createdAt, expiresAt, renewedAt, at, idleTimeout, persistent,
+                clientIp, userAgent, groups, attributes);
+    }
+
     /** Whether the idle deadline has passed at {@code now}. */
     public boolean isIdleExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);

@@ -54,6 +54,14 @@ public interface SessionStore {
      */
     int updateUserGroups(String userId, Set<String> groups);
 
+    /**
+     * Records that the user presented a credential again in this session (a re-authentication): its
+     * {@code authenticatedAt} becomes {@code at}; nothing else changes.
+     *
+     * @return whether the session exists
+     */
+    boolean markAuthenticated(String id, Instant at);
+
     /** A user's sessions whose idle deadline is after {@code now}, newest first. */
     List<Session> listUserSessions(String userId, Instant now);
 

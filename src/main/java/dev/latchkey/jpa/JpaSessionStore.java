@@ -59,6 +59,7 @@ public final class JpaSessionStore implements SessionStore {
     private static final String DELETE = "DELETE FROM LatchkeySession s WHERE s.id = :id";
     private static final String DELETE_IF_EXPIRES_AT = DELETE + " AND s.expiresAt = :expiresAt";
     private static final String UPDATE_GROUPS = "UPDATE LatchkeySession s SET s.groupNames = :groups WHERE s.userId = :userId";
+    private static final String MARK_AUTHENTICATED = "UPDATE LatchkeySession s SET s.authenticatedAt = :at WHERE s.id = :id";
     private static final String DELETE_USER = "DELETE FROM LatchkeySession s WHERE s.userId = :userId";
     private static final String DELETE_USER_EXCEPT = DELETE_USER + " AND s.id <> :keepId";
     private static final String EXPIRED_IDS = "SELECT s.id FROM LatchkeySession s WHERE s.expiresAt <= :now"
@@ -158,6 +159,14 @@ public final class JpaSessionStore implements SessionStore {
                 .setParameter("groups", SessionEntity.joinGroups(groups))
                 .setParameter("userId", userId)
                 .executeUpdate()));
+    }
+
+    @Override
+    public boolean markAuthenticated(String id, Instant at) {
+        return guard("markAuthenticated", () -> transactions.write(em -> em.createQuery(MARK_AUTHENTICATED)
+                .setParameter("at", at.toEpochMilli())
+                .setParameter("id", id)
+                .executeUpdate() > 0));
     }
 
     @Override

@@ -35,6 +35,8 @@ final class OAuthFlow {
 
     static final String START_PREFIX = "/latchkey/oauth/";
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    /** Linking a provider needs a sign-in (or re-authentication) at most this old. */
+    static final Duration LINK_MAX_AGE = Duration.ofMinutes(10);
     private static final int MAX_PARAMETER_LENGTH = 2048;
     /**
      * Failures that point at the settings, the provider or the database rather than at one browser:
@@ -102,8 +104,16 @@ final class OAuthFlow {
             throw new FlowFailure(refused.get(), 403, name + ": a sign-in started by another site");
         }
         boolean link = parameters.containsKey("link");
-        if (link && sessions.resolve(request, response).session() == null) {
-            throw new FlowFailure(Reason.NO_TOKEN, 401, name + ": linking a provider needs a signed-in user");
+        if (link) {
+            Session current = sessions.resolve(request, response).session();
+            if (current == null) {
+                throw new FlowFailure(Reason.NO_TOKEN, 401, name + ": linking a provider needs a signed-in user");
+            }
+            if (!sessions.isRecentSignIn(current, LINK_MAX_AGE)) {
+                // A stolen cookie must not add the thief's provider account as a permanent way in.
+                sessions.answerRecentSignInRequired(request, response, LINK_MAX_AGE);
+                return;
+            }
         }
         if (!client.ready()) {
             response.setHeader("Retry-After", "10");

@@ -5,8 +5,10 @@ import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.core.SignInRefusal;
 import dev.latchkey.servlet.RequestState;
 import dev.latchkey.servlet.ServletSessions;
+import dev.latchkey.servlet.SignInGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -15,12 +17,12 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +53,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     /** The challenge of every 401: API clients are told to send a bearer token. */
     static final String CHALLENGE = "Bearer realm=\"latchkey\"";
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
+    /** How long a client is told to wait while the store is down. */
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     @Inject
     Provider<ServletSessions> servletSessions;
@@ -91,26 +95,33 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             HttpMessageContext context, Credential credential, boolean rememberMe) {
         Optional<Reason> refused = sessions.refuseCookieSignIn(request);
         if (refused.isPresent()) {
-            sessions.diagnostics().reject(request, response, refused.get());
+            sessions.guard().refuse(request, response, new SignInRefusal(refused.get(), Optional.empty()));
             return fail(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden: sign-in from another site refused ("
                     + refused.get().messageId() + " " + refused.get().name() + ")");
         }
-        if (credential instanceof UsernamePasswordCredential password && !NewSession.isValidUserId(password.getCaller())) {
-            // No account can have such a name (control characters, too long): no store is asked.
-            return wrongCredential(sessions, request, response);
-        }
+        String account = SignInGuard.accountOf(credential);
         try {
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            if (sessions.guard().check(request, response, account).isPresent()) {
+                return AuthenticationStatus.SEND_FAILURE; // 429 with Retry-After, before any password is checked
+            }
+            if (account != null && !NewSession.isValidUserId(account)) {
+                // No account can have such a name (control characters, too long): no store is asked.
+                sessions.guard().failed(request, account);
                 return wrongCredential(sessions, request, response);
             }
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                sessions.guard().failed(request, account);
+                return wrongCredential(sessions, request, response);
+            }
+            sessions.guard().succeeded(request, account);
             Set<String> groups = result.getCallerGroups();
             sessions.signIn(request, response, result.getCallerPrincipal().getName(), groups, rememberMe);
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), groups);
         } catch (SessionStoreException e) {
             sessions.diagnostics().warn(Message.STORE_UNAVAILABLE, "sign-in failed: the store is"
                     + " unavailable (" + e.getClass().getName() + ")");
-            sessions.diagnostics().reject(request, response, Reason.STORE_UNAVAILABLE);
+            sessions.guard().refuse(request, response, new SignInRefusal(Reason.STORE_UNAVAILABLE, Optional.of(RETRY)));
             return unavailable(response);
         }
     }
@@ -136,7 +147,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
      */
     private static AuthenticationStatus wrongCredential(ServletSessions sessions, HttpServletRequest request,
             HttpServletResponse response) {
-        sessions.diagnostics().reject(request, response, Reason.INVALID_CREDENTIALS);
+        sessions.guard().refuse(request, response, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
         if (!response.isCommitted()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", CHALLENGE);
@@ -165,7 +176,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     private static AuthenticationStatus unavailable(HttpServletResponse response) {
         if (!response.isCommitted()) {
-            response.setHeader("Retry-After", "5");
+            response.setHeader("Retry-After", Long.toString(RETRY.toSeconds()));
         }
         return fail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable: the session store"
                 + " cannot be reached; try again shortly");

@@ -1,5 +1,6 @@
 package dev.latchkey.servlet;
 
+import dev.latchkey.core.RecentSignInRequiredException;
 import dev.latchkey.web.CsrfDecision;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -42,6 +43,30 @@ public class LatchkeyFilter implements Filter {
                     + decision.rejection().messageId() + " " + decision.rejection().name() + ")\n");
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            RecentSignInRequiredException stepUp = stepUp(e);
+            if (stepUp == null || httpResponse.isCommitted()) {
+                throw e;
+            }
+            running.answerRecentSignInRequired(http, httpResponse, stepUp.maxAge());
+        }
+    }
+
+    /** The step-up request among the causes of what the application threw, however the server wrapped it. */
+    private static RecentSignInRequiredException stepUp(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecentSignInRequiredException found) {
+                return found;
+            }
+            if (t instanceof ServletException servlet && servlet.getRootCause() != null && servlet.getRootCause() != t.getCause()) {
+                RecentSignInRequiredException root = stepUp(servlet.getRootCause());
+                if (root != null) {
+                    return root;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -10,10 +10,18 @@ import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.core.SessionToken;
 import dev.latchkey.core.SessionValidation;
 import dev.latchkey.core.CookieSettings;
+import dev.latchkey.throttle.InMemoryAttemptStore;
+import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.web.CsrfDecision;
 import dev.latchkey.web.OriginCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -35,19 +43,34 @@ public final class ServletSessions {
     private final CookiePolicy cookies;
     private final Diagnostics diagnostics;
     private final String loginPage;
+    private final SignInGuard guard;
 
     /**
      * @param latchkey    the sessions
      * @param originCheck the CSRF decision, which also knows the trusted proxies
      * @param diagnostics where rejections are reported
      * @param loginPage   where browsers are sent for protected pages, or {@code null} for a plain 401
+     * @param throttle    the sign-in throttle
      */
-    public ServletSessions(Latchkey latchkey, OriginCheck originCheck, Diagnostics diagnostics, String loginPage) {
+    public ServletSessions(Latchkey latchkey, OriginCheck originCheck, Diagnostics diagnostics, String loginPage,
+            SignInThrottle throttle) {
         this.latchkey = latchkey;
         this.originCheck = originCheck;
         this.cookies = new CookiePolicy(latchkey.config().cookie(), originCheck, diagnostics);
         this.diagnostics = diagnostics;
         this.loginPage = loginPage;
+        this.guard = new SignInGuard(throttle, originCheck, diagnostics);
+    }
+
+    /** The same without sign-in throttling: for tests and applications that throttle elsewhere. */
+    public ServletSessions(Latchkey latchkey, OriginCheck originCheck, Diagnostics diagnostics, String loginPage) {
+        this(latchkey, originCheck, diagnostics, loginPage, new SignInThrottle(new InMemoryAttemptStore(),
+                Clock.systemUTC(), ThrottleSettings.off()));
+    }
+
+    /** Sign-in throttling and refusals. */
+    public SignInGuard guard() {
+        return guard;
     }
 
     /** What the start-up summary says about the development cookie. */
@@ -166,6 +189,57 @@ public final class ServletSessions {
                 .rememberMe(rememberMe)
                 .client(request.getRemoteAddr(), request.getHeader("User-Agent"))
                 .groups(groups);
+    }
+
+    /** Whether the session's user presented a credential within {@code maxAge}, by Latchkey's clock. */
+    public boolean isRecentSignIn(Session session, Duration maxAge) {
+        return latchkey.isRecentSignIn(session, maxAge);
+    }
+
+    /**
+     * Answers a request whose action needs a more recent sign-in ({@code LK-205}): a browser goes to the
+     * login page with {@code return} (this request's path and query) and {@code reauth} (the seconds
+     * required); any other client gets 401 with the RFC 9470 challenge. Nothing when already committed.
+     */
+    public void answerRecentSignInRequired(HttpServletRequest request, HttpServletResponse response, Duration maxAge)
+            throws IOException {
+        diagnostics.reject(request, response, Reason.RECENT_SIGN_IN_REQUIRED);
+        if (response.isCommitted()) {
+            return;
+        }
+        String accept = request.getHeader("Accept");
+        if (loginPage != null && accept != null && accept.contains("text/html") && "GET".equals(request.getMethod())) {
+            String target = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", request.getContextPath() + loginPage + (loginPage.contains("?") ? "&" : "?")
+                    + "return=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&reauth=" + maxAge.toSeconds());
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", recentSignInChallenge(maxAge));
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Unauthorized: this needs a sign-in within the last " + maxAge.toSeconds()
+                + " seconds; confirm your password and try again (" + Reason.RECENT_SIGN_IN_REQUIRED.messageId() + ")\n");
+    }
+
+    /** The RFC 9470 step-up challenge. */
+    public static String recentSignInChallenge(Duration maxAge) {
+        return "Bearer realm=\"latchkey\", error=\"insufficient_user_authentication\","
+                + " error_description=\"A more recent sign-in is required\", max_age=" + maxAge.toSeconds();
+    }
+
+    /**
+     * Records a re-authentication of the request's session (see {@code Latchkey.markAuthenticated}),
+     * and makes the request see it.
+     *
+     * @return whether the session still exists
+     */
+    public boolean markAuthenticated(HttpServletRequest request, Session session) {
+        Optional<Session> marked = latchkey.markAuthenticated(session);
+        marked.ifPresent(now -> request.setAttribute(RequestState.ATTRIBUTE,
+                new RequestState(now, null, resolve(request, null).viaCookie())));
+        return marked.isPresent();
     }
 
     /**

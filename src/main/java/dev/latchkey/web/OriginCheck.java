@@ -155,6 +155,14 @@ public final class OriginCheck {
                 + (o.port() == (o.scheme().equals("https") ? 443 : 80) ? "" : ":" + o.port()));
     }
 
+    /**
+     * The client's address: the peer's, or from a trusted proxy the nearest hop of the forwarding
+     * headers that is not a trusted proxy; IPv6 reduced to its /64. For counting sign-in attempts.
+     */
+    public String clientAddress(RequestFacts request) {
+        return ClientAddress.of(request, trustedProxies);
+    }
+
     /** Whether the request reached the client over HTTPS, as far as trusted information tells. */
     public boolean isSecure(RequestFacts request) {
         return ownOrigin(request).map(o -> o.scheme().equals("https"))

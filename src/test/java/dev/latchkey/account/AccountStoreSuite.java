@@ -17,6 +17,7 @@ import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.OAuthUser;
 import dev.latchkey.oauth.ProviderIdentity;
 import dev.latchkey.oauth.ProviderTokens;
+import dev.latchkey.testing.Instances;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.testing.TestDatabase;
@@ -203,7 +204,7 @@ public abstract class AccountStoreSuite {
 
     @Test
     void passwordsOfAnyCompositionFromEightTo1024CharactersAreTakenAsTyped() {
-        String[] accepted = {"12345678", "        ", "pass phrase with spaces", "\u00e9\u00e8\u00ea\u4e2d\u6587\ud83d\ude00x",
+        String[] accepted = {"90817263", "        ", "pass phrase with spaces", "\u00e9\u00e8\u00ea\u4e2d\u6587\ud83d\ude00xy",
             "P".repeat(64), "x".repeat(Accounts.MAX_PASSWORD_LENGTH)};
         for (int i = 0; i < accepted.length; i++) {
             char[] password = accepted[i].toCharArray();
@@ -217,6 +218,42 @@ public abstract class AccountStoreSuite {
         assertEquals(Accounts.Registration.PASSWORD_INVALID, accounts.register("short", "1234567".toCharArray(), Set.of()));
         assertEquals(Accounts.Registration.PASSWORD_INVALID,
                 accounts.register("long", "x".repeat(Accounts.MAX_PASSWORD_LENGTH + 1).toCharArray(), Set.of()));
+    }
+
+    @Test
+    void commonPasswordsTheNameAndTheApplicationsRulesAreRefusedNamingTheRule() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("qwertyuiop", "common");
+        refused.put("TrustNo1", "common");
+        refused.put("iloveyou", "common");
+        refused.put("\ud83d\ude00\ud83d\ude00\ud83d\ude00\ud83d\ude00", "min-length");
+        refused.put("Rule-Tester-1", "same-as-name");
+        for (Map.Entry<String, String> entry : refused.entrySet()) {
+            char[] password = entry.getKey().toCharArray();
+            PasswordRefusal refusal = accounts.checkPassword("rule-tester-1", password).orElseThrow(() ->
+                    new AssertionError("accepted: " + entry.getValue()));
+            assertEquals(entry.getValue(), refusal.rule());
+            assertFalse(refusal.message().contains(entry.getKey()), "the password is never echoed");
+            assertEquals(Accounts.Registration.PASSWORD_INVALID, accounts.register("rule-tester-1", password, Set.of()));
+        }
+        assertEquals(Optional.empty(), accounts.checkPassword("someone", "\ud83d\ude00".repeat(8).toCharArray()),
+                "eight emoji are eight characters");
+        assertEquals(Optional.empty(), accounts.checkPassword("someone", "Ünïcödé-Pässwört".toCharArray()));
+
+        PasswordRefusal breached = new PasswordRefusal("breached", "This password appeared in a data breach.");
+        accounts.policies = Instances.of(List.<PasswordPolicy>of((account, password) ->
+                new String(password).equals("tr0ub4dor&3x") ? Optional.of(breached) : Optional.empty()));
+        assertEquals(Optional.of(breached), accounts.checkPassword("someone", "tr0ub4dor&3x".toCharArray()));
+        assertEquals(Accounts.Registration.PASSWORD_INVALID, accounts.register("someone", "tr0ub4dor&3x".toCharArray(), Set.of()));
+        assertEquals(Accounts.Registration.CREATED, accounts.register("someone", "tr0ub4dor&4y".toCharArray(), Set.of()));
+    }
+
+    @Test
+    void theMinimumLengthIsASettingOfEightOrMore() {
+        assertEquals(12, new PasswordRules(12).minLength());
+        assertEquals("min-length", new PasswordRules(12).check("x", "elevenchars".toCharArray()).orElseThrow().rule());
+        assertEquals(Optional.empty(), new PasswordRules(12).check("x", "twelve chars".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordRules(7), "ASVS 6.2.1: at least 8");
     }
 
     // ---- groups, disabling, deleting: at once on live sessions ----
@@ -488,6 +525,11 @@ public abstract class AccountStoreSuite {
         @Override
         public Optional<Instant> authenticatedAt() {
             return Optional.empty();
+        }
+
+        @Override
+        public boolean signedInWithin(java.time.Duration maxAge) {
+            return false;
         }
     }
 }

@@ -38,7 +38,7 @@ class AssemblyTest {
 
     @Test
     void onAnEmptyDatabaseTheTableIsCreatedAndSessionsWork() {
-        Assembly assembly = Assembly.assemble(settings(Map.of("latchkey.diagnostics", "true")), null, AssemblyTest::emptyDatabase,
+        Assembly assembly = Assembly.assemble(settings(Map.of("latchkey.diagnostics", "true")), null, null, AssemblyTest::emptyDatabase,
                 clock, new TransactionSuspender(), Set.of("admin", "user"));
         try {
             IssuedSession issued = assembly.latchkey().createSession(NewSession.forUser("alice").groups(Set.of("user")));
@@ -58,7 +58,7 @@ class AssemblyTest {
     @Test
     void withoutCreatingTablesAMissingTableStopsItNamingTheScript() {
         SessionStoreException e = assertThrows(SessionStoreException.class, () -> Assembly.assemble(
-                settings(Map.of("latchkey.schema.create-missing", "false")), null, AssemblyTest::emptyDatabase, clock,
+                settings(Map.of("latchkey.schema.create-missing", "false")), null, null, AssemblyTest::emptyDatabase, clock,
                 new TransactionSuspender(), Set.of()));
         assertTrue(e.getMessage().startsWith("Latchkey LK-403: table latchkey_session is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("META-INF/latchkey/schema/h2/V1__create_latchkey_session.sql"), e.getMessage());
@@ -66,7 +66,7 @@ class AssemblyTest {
 
     @Test
     void theApplicationsOwnStoreNeedsNoDataSource() {
-        Assembly assembly = Assembly.assemble(settings(Map.of()), new InMemorySessionStore(), () -> {
+        Assembly assembly = Assembly.assemble(settings(Map.of()), new InMemorySessionStore(), null, () -> {
             throw new AssertionError("no DataSource is looked up for the application's own store");
         }, clock, new TransactionSuspender(), Set.of());
         assertNull(assembly.unit());
@@ -77,12 +77,12 @@ class AssemblyTest {
     @Test
     void aTrustedOriginThatIsNoOriginNamesItsKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Assembly.assemble(
-                settings(Map.of("latchkey.csrf.trusted-origins", "example.com")), new InMemorySessionStore(), null, clock,
+                settings(Map.of("latchkey.csrf.trusted-origins", "example.com")), new InMemorySessionStore(), null, null, clock,
                 new TransactionSuspender(), Set.of()));
         assertEquals("latchkey.csrf.trusted-origins: 'example.com' is not an origin such as https://app.example.com,"
                 + " http://localhost:3000 or https://*.example.com", e.getMessage());
         IllegalArgumentException proxy = assertThrows(IllegalArgumentException.class, () -> Assembly.assemble(
-                settings(Map.of("latchkey.proxy.trusted", "proxy.local")), new InMemorySessionStore(), null, clock,
+                settings(Map.of("latchkey.proxy.trusted", "proxy.local")), new InMemorySessionStore(), null, null, clock,
                 new TransactionSuspender(), Set.of()));
         assertEquals("latchkey.proxy.trusted: 'proxy.local' is not an IP address or CIDR range such as 10.0.0.0/8 or ::1",
                 proxy.getMessage());

@@ -306,6 +306,19 @@ public abstract class SessionStoreSuite {
     }
 
     @Test
+    void markAuthenticatedMovesOnlyTheTimeOfTheLastCredential() {
+        store.insert(session(id(43), "alice", T0, Duration.ofDays(1)));
+        StoredSession before = store.find(id(43)).orElseThrow();
+        Instant later = T0.plus(Duration.ofMinutes(42)).plusMillis(7);
+        assertTrue(store.markAuthenticated(id(43), later));
+        StoredSession after = store.find(id(43)).orElseThrow();
+        assertEquals(later, after.session().authenticatedAt());
+        assertEquals(before.session().withAuthenticatedAt(later), after.session(), "nothing else changes");
+        assertArrayEquals(before.secretHash(), after.secretHash());
+        assertFalse(store.markAuthenticated(id(44), later), "no such session");
+    }
+
+    @Test
     void userIdsNoDatabaseKeepsAreAnsweredWithoutError() {
         latchkey.createSession(NewSession.forUser("alice").rememberMe(true));
         for (String userId : new String[] {"al\u0000ice", "a\u0001", "x".repeat(1000), "\ud800", null}) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSuite {
+abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSuite, SignInProtectionSuite {
 
     /** The login page configured for this server: MicroProfile Config's where the server has it, the context parameter's otherwise. */
     abstract String expectedLoginPage();

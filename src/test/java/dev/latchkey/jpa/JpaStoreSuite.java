@@ -17,6 +17,8 @@ import dev.latchkey.core.SessionStore;
 import dev.latchkey.core.SessionStoreSuite;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.testing.MutableClock;
+import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.testing.StatementCounter;
 import dev.latchkey.testing.TestDatabase;
@@ -523,5 +525,107 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- sign-in failure counters (sign-in throttling), shared through the database ----
+
+    private JpaAttemptStore attempts(EntityManagerFactory emf) {
+        JpaAttemptStore store = JpaAttemptStore.open(emf, true, database().product());
+        return store;
+    }
+
+    @Test
+    void failureCountersAreSharedByTwoNodesAndSurviveARestart() {
+        MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
+        SignInThrottle nodeA = new SignInThrottle(attempts(fixture().emf()), clock, ThrottleSettings.defaults());
+        database().execute("DELETE FROM latchkey_signin_attempt");
+        EntityManagerFactory second = provider().open(database().dataSource(), false);
+        try {
+            SignInThrottle nodeB = new SignInThrottle(attempts(second), clock, ThrottleSettings.defaults());
+            nodeA.failed("Ada", "192.0.2.1");
+            nodeB.failed("ada", "192.0.2.1");
+            assertEquals(java.util.Optional.empty(), nodeA.check("ada", "192.0.2.1"));
+            nodeA.failed("ada", "192.0.2.1");
+            assertEquals(java.util.Optional.of(Duration.ofSeconds(10)), nodeB.check("ada", "192.0.2.1"),
+                    "three failures on two nodes: the fourth attempt waits on both");
+            nodeB.succeeded("ada", "192.0.2.1");
+            assertEquals(java.util.Optional.empty(), nodeA.check("ada", "192.0.2.1"), "a success on B clears A's view");
+            nodeA.failed("ada", "192.0.2.1");
+            nodeA.failed("ada", "192.0.2.1");
+            nodeA.failed("ada", "192.0.2.1");
+        } finally {
+            second.close();
+        }
+        EntityManagerFactory restarted = provider().open(database().dataSource(), false);
+        try {
+            assertEquals(java.util.Optional.of(Duration.ofSeconds(10)),
+                    new SignInThrottle(attempts(restarted), clock, ThrottleSettings.defaults()).check("ada", "192.0.2.1"),
+                    "a restarted node still sees the counters");
+        } finally {
+            restarted.close();
+        }
+        try (Connection c = database().dataSource().getConnection();
+             ResultSet rows = c.createStatement().executeQuery("SELECT attempt_key FROM latchkey_signin_attempt")) {
+            while (rows.next()) {
+                assertTrue(rows.getString(1).matches("[pau]:[A-Za-z0-9_-]{43}"), "a hash, never a name or address: "
+                        + rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void concurrentFailuresOnTwoNodesLoseNoCount() throws Exception {
+        JpaAttemptStore nodeA = attempts(fixture().emf());
+        database().execute("DELETE FROM latchkey_signin_attempt");
+        EntityManagerFactory second = provider().open(database().dataSource(), false);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            JpaAttemptStore nodeB = attempts(second);
+            Instant now = Instant.parse("2026-11-23T10:00:00Z");
+            CyclicBarrier start = new CyclicBarrier(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                JpaAttemptStore node = t % 2 == 0 ? nodeA : nodeB;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 10; i++) {
+                        node.fail("p:race", now, now.minus(Duration.ofHours(1)), count -> Duration.ZERO);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            assertEquals(81, nodeB.fail("p:race", now, now.minus(Duration.ofHours(1)), count -> Duration.ZERO),
+                    "80 concurrent failures, then one more");
+        } finally {
+            pool.shutdownNow();
+            second.close();
+        }
+    }
+
+    @Test
+    void theCounterTableIsCheckedCreatedFromTheV6ScriptAndCleanedInBatches() {
+        database().execute("DROP TABLE IF EXISTS latchkey_signin_attempt");
+        SessionStoreException missing = assertThrows(SessionStoreException.class,
+                () -> JpaAttemptStore.open(fixture().emf(), false, database().product()));
+        assertTrue(missing.getMessage().contains(database().product().script("V6__create_latchkey_signin_attempt.sql")),
+                missing.getMessage());
+        JpaAttemptStore store = attempts(fixture().emf());
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        for (int i = 0; i < 25; i++) {
+            store.fail("a:old" + i, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(3)), c -> Duration.ofSeconds(1));
+        }
+        store.fail("a:fresh", now, now.minus(Duration.ofHours(1)), c -> Duration.ofMinutes(5));
+        assertEquals(java.util.Optional.of(now.plus(Duration.ofMinutes(5))), store.blockedUntil(List.of("a:fresh", "a:old1")));
+        assertEquals(10, store.deleteForgotten(now.minus(Duration.ofHours(1)), 10));
+        assertEquals(15, store.deleteForgotten(now.minus(Duration.ofHours(1)), 100));
+        assertEquals(0, store.deleteForgotten(now.minus(Duration.ofHours(1)), 100));
+        assertEquals(2, store.fail("a:fresh", now, now.minus(Duration.ofHours(1)), c -> Duration.ZERO), "the fresh one is kept");
+        store.clear("a:fresh");
+        assertEquals(java.util.Optional.empty(), store.blockedUntil(List.of("a:fresh")));
     }
 }

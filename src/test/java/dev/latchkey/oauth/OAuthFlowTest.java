@@ -377,6 +377,26 @@ class OAuthFlowTest {
         assertRefused(signedOut, 401, Reason.NO_TOKEN);
     }
 
+    @Test
+    void linkingNeedsARecentSignInAndSendsABrowserToConfirmItsPassword() {
+        String token = latchkey.createSession(NewSession.forUser("ann").groups(Set.of("user"))).token();
+        clock.advance(Duration.ofMinutes(11));
+        FakeHttp.Response page = send(start("?link&return=%2Fsettings").header("Cookie", "latchkey=" + token)
+                .header("Accept", "text/html"));
+        assertEquals(302, page.status(), page::body);
+        assertEquals("/app/login?return=%2Flatchkey%2Foauth%2Fcorp%3Flink%26return%3D%252Fsettings&reauth=600",
+                page.header("Location"));
+        assertNull(cookieValue(page, STATE_COOKIE), "no flow started");
+        FakeHttp.Response api = send(start("?link").header("Cookie", "latchkey=" + token));
+        assertEquals(401, api.status());
+        assertEquals("LK-205 RECENT_SIGN_IN_REQUIRED", api.header("Latchkey-Reason"));
+        assertTrue(api.header("WWW-Authenticate").contains("error=\"insufficient_user_authentication\""));
+        assertNull(cookieValue(api, STATE_COOKIE));
+
+        latchkey.markAuthenticated(latchkey.validateSession(token).session().orElseThrow());
+        assertEquals(302, send(start("?link").header("Cookie", "latchkey=" + token)).status(), "after re-authentication");
+    }
+
     // ---- SameSite=Strict ----
 
     @Test

@@ -9,10 +9,15 @@ import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.NewSession;
+import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.servlet.Diagnostics;
 import dev.latchkey.servlet.ServletSessions;
 import dev.latchkey.testing.FakeHttp;
 import dev.latchkey.testing.MutableClock;
+import dev.latchkey.throttle.AttemptStore;
+import dev.latchkey.throttle.InMemoryAttemptStore;
+import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.testing.RecordingStore;
 import dev.latchkey.web.OriginCheck;
 import jakarta.security.auth.message.MessageInfo;
@@ -231,5 +236,52 @@ class LatchkeyAuthenticationMechanismTest {
         assertEquals(503, response.status());
         assertTrue(response.header("Set-Cookie").startsWith("latchkey=;"));
         assertTrue(context.cleaned, "the container's subject is cleared all the same");
+    }
+
+    // ---- sign-in throttling ----
+
+    private void throttledBy(AttemptStore attempts) {
+        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(List.of(), List.of(), true),
+                new Diagnostics(true, clock), "/login", new SignInThrottle(attempts, clock, ThrottleSettings.defaults()));
+        mechanism.servletSessions = () -> sessions;
+    }
+
+    private FakeHttp.Response attempt(String password) {
+        FakeHttp.Response response = new FakeHttp.Response();
+        HttpServletRequest request = new FakeHttp.Request().method("POST").header("Sec-Fetch-Site", "same-origin").build();
+        validate(request, response, new Context(), false, signIn("alice", password));
+        return response;
+    }
+
+    @Test
+    void theFourthQuickWrongAttemptIs429BeforeAnyPasswordIsChecked() {
+        throttledBy(new InMemoryAttemptStore());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, attempt("wrong " + i).status());
+        }
+        assertEquals(3, storeChecks.get());
+        FakeHttp.Response throttled = attempt("right password");
+        assertEquals(429, throttled.status(), "even with the right password");
+        assertEquals("10", throttled.header("Retry-After"));
+        assertEquals("LK-204 SIGN_IN_THROTTLED", throttled.header("Latchkey-Reason"));
+        assertFalse(throttled.isCommitted(), "the application may show its page");
+        assertEquals(3, storeChecks.get(), "no password was checked");
+        assertTrue(latchkey.listUserSessions("alice").isEmpty());
+        clock.advance(java.time.Duration.ofSeconds(10));
+        assertNull(attempt("right password").header("Retry-After"));
+        assertEquals(1, latchkey.listUserSessions("alice").size(), "signed in after the wait");
+    }
+
+    @Test
+    void whenTheCountersCannotBeReadASignInIs503AndNothingIsChecked() {
+        throttledBy((AttemptStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AttemptStore.class}, (proxy, method, args) -> {
+                    throw new SessionStoreException("down");
+                }));
+        FakeHttp.Response response = attempt("right password");
+        assertEquals(503, response.status(), "fails closed");
+        assertEquals("5", response.header("Retry-After"));
+        assertEquals(0, storeChecks.get());
+        assertTrue(latchkey.listUserSessions("alice").isEmpty());
     }
 }

@@ -48,6 +48,11 @@ public class ForwardingStore implements SessionStore {
     }
 
     @Override
+    public boolean markAuthenticated(String id, Instant at) {
+        return target.markAuthenticated(id, at);
+    }
+
+    @Override
     public int deleteUserSessions(String userId) {
         return target.deleteUserSessions(userId);
     }

@@ -73,6 +73,12 @@ public final class RecordingStore implements SessionStore {
     }
 
     @Override
+    public boolean markAuthenticated(String id, Instant at) {
+        call(true);
+        return target.markAuthenticated(id, at);
+    }
+
+    @Override
     public int deleteUserSessions(String userId) {
         call(true);
         return target.deleteUserSessions(userId);

@@ -233,4 +233,36 @@ class OriginCheckTest {
                 () -> new OriginCheck(List.of(), List.of(proxy), true));
         assertTrue(e.getMessage().startsWith("latchkey.proxy.trusted: "), e.getMessage());
     }
+
+    // ---- the client's address, for sign-in throttling ----
+
+    private static RequestFacts from(String remote, String header, String value) {
+        Map<String, String> headers = new HashMap<>();
+        if (header != null) {
+            headers.put(header, value);
+        }
+        return new RequestFacts("POST", "https", "example.com", remote, "10.0.0.100", headers);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // case                                     | peer         | header          | value                                            | client
+        "a direct client                            | 203.0.113.9  | -               | -                                                | 203.0.113.9",
+        "a direct client's forwarding headers lie   | 203.0.113.9  | X-Forwarded-For | 1.2.3.4                                          | 203.0.113.9",
+        "through a trusted proxy                    | 10.0.0.5     | X-Forwarded-For | 198.51.100.7                                     | 198.51.100.7",
+        "a spoofed hop left of the real one         | 10.0.0.5     | X-Forwarded-For | 1.2.3.4, 198.51.100.7                            | 198.51.100.7",
+        "two trusted proxies                        | 10.0.0.5     | X-Forwarded-For | 1.2.3.4, 198.51.100.7, 10.1.1.1                  | 198.51.100.7",
+        "with a port                                | 10.0.0.5     | X-Forwarded-For | 198.51.100.7:5555                                | 198.51.100.7",
+        "only trusted hops                          | 10.0.0.5     | X-Forwarded-For | 10.9.9.9, 10.1.1.1                               | 10.9.9.9",
+        "garbage where the proxy wrote              | 10.0.0.5     | X-Forwarded-For | 1.2.3.4, unknown                                 | 10.0.0.5",
+        "no header from a trusted proxy             | 10.0.0.5     | -               | -                                                | 10.0.0.5",
+        "Forwarded for=                             | 10.0.0.5     | Forwarded       | for=1.2.3.4, for=198.51.100.7;proto=https        | 198.51.100.7",
+        "Forwarded for= IPv6 with port              | 10.0.0.5     | Forwarded       | for=\"[2001:db8:cafe:1:2:3:4:5]:4711\"          | 2001:db8:cafe:1::/64",
+        "X-Real-IP                                  | 10.0.0.5     | X-Real-IP       | 198.51.100.7                                     | 198.51.100.7",
+        "an IPv6 client is its /64                  | 2001:db8:cafe:1:ffff::9 | -    | -                                                | 2001:db8:cafe:1::/64",
+        "IPv4-mapped IPv6 is IPv4                   | ::ffff:203.0.113.9 | -         | -                                                | 203.0.113.9",
+    })
+    void theClientIsTheNearestHopThatIsNotATrustedProxy(String name, String peer, String header, String value, String client) {
+        assertEquals(client, CHECK.clientAddress(from(peer, header, value)), name);
+    }
 }

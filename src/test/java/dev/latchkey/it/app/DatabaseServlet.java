@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * Test-only: takes the session table away (action=break) and brings it back (action=mend), as an
- * outage would; GET shows the rows of kept provider tokens as stored ({@code user provider sealed}).
+ * outage would, or the sign-in failure counters' (break-counters, mend-counters); GET shows the rows of kept provider tokens as stored ({@code user provider sealed}).
  */
 @WebServlet("/test-database")
 public class DatabaseServlet extends HttpServlet {
@@ -36,9 +36,12 @@ public class DatabaseServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String sql = "break".equals(request.getParameter("action"))
-                ? "ALTER TABLE latchkey_session RENAME TO latchkey_session_away"
-                : "ALTER TABLE latchkey_session_away RENAME TO latchkey_session";
+        String sql = switch (String.valueOf(request.getParameter("action"))) {
+            case "break" -> "ALTER TABLE latchkey_session RENAME TO latchkey_session_away";
+            case "break-counters" -> "ALTER TABLE latchkey_signin_attempt RENAME TO latchkey_signin_attempt_away";
+            case "mend-counters" -> "ALTER TABLE latchkey_signin_attempt_away RENAME TO latchkey_signin_attempt";
+            default -> "ALTER TABLE latchkey_session_away RENAME TO latchkey_session";
+        };
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** "Your sessions": lists them (GET), revokes one or all others (POST action=revoke|revoke-others). */
+/**
+ * "Your sessions": lists them (GET), revokes one or all others (POST action=revoke|revoke-others), or
+ * tells Latchkey the password was changed elsewhere (action=password-changed).
+ */
 @WebServlet("/sessions")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
 public class SessionsServlet extends HttpServlet {
@@ -33,6 +36,8 @@ public class SessionsServlet extends HttpServlet {
         String action = String.valueOf(request.getParameter("action"));
         if (action.equals("revoke-others")) {
             response.getWriter().print("revoked " + sessions.revokeOthers());
+        } else if (action.equals("password-changed")) {
+            response.getWriter().print("ended " + sessions.passwordChanged());
         } else if (action.equals("revoke")) {
             response.getWriter().print("revoked " + sessions.revoke(request.getParameter("id")));
         } else {

@@ -3,6 +3,8 @@ package dev.latchkey.it.app;
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
 import dev.latchkey.core.IssuedSession;
+import dev.latchkey.core.Reason;
+import dev.latchkey.core.SignInRefusal;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * Signs in through the standard route (SecurityContext.authenticate), with via=helper through
  * UserSessions.signIn, or with api=token for a bearer token (no cookie). With then=revoke-others the
  * same request then signs out the user's other sessions; with show=attributes it lists every request
- * attribute, to show the token is not among them.
+ * attribute, to show the token is not among them. A throttled sign-in answers 429 with Retry-After.
  */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
@@ -49,8 +51,15 @@ public class SignInServlet extends HttpServlet {
         if ("token".equals(request.getParameter("api"))) {
             Optional<IssuedSession> issued = sessions.signInForBearerToken(credential);
             response.setContentType("text/plain");
-            response.setStatus(issued.isPresent() ? 200 : 401);
-            response.getWriter().print(issued.map(i -> "token=" + i.token()).orElse("sign-in failed"));
+            Optional<SignInRefusal> refusal = sessions.lastRefusal();
+            if (issued.isEmpty() && refusal.map(r -> r.reason() == Reason.SIGN_IN_THROTTLED).orElse(false)) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", Long.toString(refusal.get().retryAfterSeconds().orElseThrow()));
+            } else {
+                response.setStatus(issued.isPresent() ? 200 : 401);
+            }
+            response.getWriter().print(issued.map(i -> "token=" + i.token()).orElse("sign-in failed: "
+                    + refusal.map(r -> r.reason().name()).orElse("?")));
             return;
         }
         boolean rememberMe = "on".equals(request.getParameter("remember"));
@@ -59,8 +68,11 @@ public class SignInServlet extends HttpServlet {
                 : security.authenticate(request, response, AuthenticationParameters.withParams()
                         .credential(credential).rememberMe(rememberMe));
         if (status != AuthenticationStatus.SUCCESS) {
-            response.setStatus(401);
-            response.getWriter().print("sign-in failed: " + status);
+            Optional<SignInRefusal> refusal = sessions.lastRefusal();
+            if (refusal.map(r -> r.reason() != Reason.SIGN_IN_THROTTLED).orElse(true)) {
+                response.setStatus(401); // a throttled sign-in keeps Latchkey's 429 and Retry-After
+            }
+            response.getWriter().print("sign-in failed: " + refusal.map(r -> r.reason().name()).orElse(status.name()));
             return;
         }
         response.setContentType("text/plain");

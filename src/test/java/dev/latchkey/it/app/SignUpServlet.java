@@ -25,6 +25,7 @@ public class SignUpServlet extends HttpServlet {
                 : name.startsWith("auditor") ? Set.of("user", "auditor") : Set.of("user");
         Accounts.Registration result = accounts.register(name, password == null ? null : password.toCharArray(), groups);
         response.setStatus(result == Accounts.Registration.CREATED ? 201 : 409);
-        response.getWriter().print(result.name());
+        response.getWriter().print(result.name() + (result == Accounts.Registration.PASSWORD_INVALID
+                ? " " + accounts.checkPassword(name, password.toCharArray()).map(r -> r.rule()).orElse("?") : ""));
     }
 }

@@ -1,17 +1,21 @@
 package dev.latchkey.it.app;
 
 import dev.latchkey.cdi.CurrentUser;
+import dev.latchkey.cdi.RecentSignIn;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.TreeSet;
 
-/** REST resources for signed-in users, auditors and administrators. */
+/** REST resources for signed-in users, auditors and administrators. A CDI bean, so that @RecentSignIn applies. */
 @Path("/")
+@RequestScoped
 public class WhoAmIResource {
 
     @Inject
@@ -33,6 +37,16 @@ public class WhoAmIResource {
     @Produces("text/plain")
     public String audit(@Context SecurityContext security) {
         return "auditor ok";
+    }
+
+    /** A sensitive action: only after a sign-in in the last ten minutes. */
+    @POST
+    @Path("sensitive")
+    @RolesAllowed("user")
+    @RecentSignIn(maxAge = "10m")
+    @Produces("text/plain")
+    public String sensitive() {
+        return "sensitive ok";
     }
 
     @GET

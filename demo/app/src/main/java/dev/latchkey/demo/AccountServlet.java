@@ -1,6 +1,7 @@
 package dev.latchkey.demo;
 
 import dev.latchkey.account.Accounts;
+import dev.latchkey.account.PasswordRefusal;
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
 import dev.latchkey.core.Session;
@@ -14,18 +15,22 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Signed-in users only: who you are, the providers you sign in with (link, unlink), your sessions
  * (revoke one, sign out everywhere else) and a password change (which signs out your other
- * sessions). POST action=revoke|revoke-others|unlink|password.
+ * sessions). POST action=revoke|revoke-others|unlink|password. Signing out everywhere else needs a
+ * sign-in within the last 10 minutes; otherwise the sign-in page asks for the password again.
  */
 @WebServlet("/account")
 @DeclareRoles({"user", "admin"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
 public class AccountServlet extends HttpServlet {
+
+    private static final Duration RECENT = Duration.ofMinutes(10);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -53,7 +58,14 @@ public class AccountServlet extends HttpServlet {
         String done;
         switch (action) {
             case "revoke" -> done = sessions.revoke(request.getParameter("id")) ? "Session revoked." : "No such session.";
-            case "revoke-others" -> done = "Signed out " + sessions.revokeOthers() + " other session(s).";
+            case "revoke-others" -> {
+                // A sensitive action: it needs the password within the last 10 minutes ("sudo mode").
+                if (!user.signedInWithin(RECENT)) {
+                    response.sendRedirect("signin?return=%2Faccount&reauth=" + RECENT.toSeconds());
+                    return;
+                }
+                done = "Signed out " + sessions.revokeOthers() + " other session(s).";
+            }
             case "unlink" -> done = accounts.unlinkProvider(String.valueOf(request.getParameter("provider")))
                     ? "Provider unlinked." : "Not unlinked: it is your only way to sign in.";
             case "password" -> {
@@ -63,7 +75,9 @@ public class AccountServlet extends HttpServlet {
                 done = switch (result) {
                     case CHANGED -> "Password changed; your other sessions are signed out.";
                     case WRONG_PASSWORD -> "The current password is wrong.";
-                    case PASSWORD_INVALID -> "Choose a password of at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.";
+                    case THROTTLED -> SignInServlet.tooMany(sessions);
+                    case PASSWORD_INVALID -> accounts.checkPassword(user.id(), String.valueOf(request.getParameter("replacement"))
+                            .toCharArray()).map(PasswordRefusal::message).orElse("Choose another password.");
                 };
             }
             default -> {

@@ -2,6 +2,7 @@ package dev.latchkey.demo;
 
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
+import dev.latchkey.core.Reason;
 import dev.latchkey.oauth.OAuthSignIn;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,7 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Signs in with name and password ("remember me" chooses a persistent cookie), or with a provider. */
+/**
+ * Signs in with name and password ("remember me" chooses a persistent cookie), or with a provider; and
+ * asks a signed-in user for the password again before a sensitive action ({@code ?reauth=...&return=...}).
+ */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
 
@@ -29,6 +33,10 @@ public class SignInServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getParameter("reauth") != null && user.isSignedIn()) {
+            confirmForm(response, returnPath(request), "");
+            return;
+        }
         String registered = request.getParameter("registered");
         form(response, registered == null ? "" : "admin".equals(registered)
                 ? "Account created, and as the first one it is the administrator: sign in." : "Account created: sign in.", "");
@@ -38,6 +46,10 @@ public class SignInServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String name = request.getParameter("username");
         String password = request.getParameter("password");
+        if ("confirm".equals(request.getParameter("action")) && user.isSignedIn() && password != null) {
+            confirm(request, response, password);
+            return;
+        }
         if (name == null || password == null) {
             response.sendError(400);
             return;
@@ -46,10 +58,55 @@ public class SignInServlet extends HttpServlet {
                 new UsernamePasswordCredential(name, new Password(password)), request.getParameter("remember") != null);
         if (status == AuthenticationStatus.SUCCESS) {
             response.sendRedirect("account");
+        } else if (throttled(response)) {
+            form(response, "", tooMany(sessions));
         } else {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             form(response, "", "Wrong name or password.");
         }
+    }
+
+    /** "Sudo mode": the signed-in user confirms the password, and goes back to what they were doing. */
+    private void confirm(HttpServletRequest request, HttpServletResponse response, String password) throws IOException {
+        String back = returnPath(request);
+        if (sessions.reauthenticate(new UsernamePasswordCredential(user.id(), new Password(password)))) {
+            response.sendRedirect(request.getContextPath() + back);
+        } else if (throttled(response)) {
+            confirmForm(response, back, tooMany(sessions));
+        } else {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            confirmForm(response, back, "Wrong password.");
+        }
+    }
+
+    /** The return path, if it is one of this application's (never another site's). */
+    private static String returnPath(HttpServletRequest request) {
+        String back = request.getParameter("return");
+        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\") ? back : "/account";
+    }
+
+    /** Whether the refusal was throttling: answers 429 with Retry-After as Latchkey's own paths do. */
+    private boolean throttled(HttpServletResponse response) {
+        return sessions.lastRefusal().filter(r -> r.reason() == Reason.SIGN_IN_THROTTLED).map(refusal -> {
+            response.setStatus(429);
+            refusal.retryAfterSeconds().ifPresent(s -> response.setHeader("Retry-After", Long.toString(s)));
+            return true;
+        }).orElse(false);
+    }
+
+    static String tooMany(UserSessions sessions) {
+        long seconds = sessions.lastRefusal().flatMap(r -> r.retryAfterSeconds()).orElse(60L);
+        return "Too many wrong passwords: try again in " + seconds + " seconds.";
+    }
+
+    private void confirmForm(HttpServletResponse response, String back, String error) throws IOException {
+        Page.render(response, user, "Confirm your password", """
+                <p class="note">This action needs your password again.</p><p class="error">%s</p>
+                <form method="post" action="signin"><input type="hidden" name="action" value="confirm">
+                  <input type="hidden" name="return" value="%s">
+                  <label>Password <input name="password" type="password" required autocomplete="current-password"></label>
+                  <button>Confirm</button>
+                </form>""".formatted(Page.escape(error), Page.escape(back)));
     }
 
     private void form(HttpServletResponse response, String note, String error) throws IOException {

@@ -1,6 +1,7 @@
 package dev.latchkey.demo;
 
 import dev.latchkey.account.Accounts;
+import dev.latchkey.account.PasswordRefusal;
 import dev.latchkey.cdi.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +37,8 @@ public class SignUpServlet extends HttpServlet {
             case CREATED -> response.sendRedirect(groups.contains("admin") ? "signin?registered=admin" : "signin?registered");
             case NAME_TAKEN -> form(response, "That name is taken.");
             case NAME_INVALID -> form(response, "Choose a name of 1 to 255 characters.");
-            default -> form(response, "Choose a password of at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
+            default -> form(response, accounts.checkPassword(name, password.toCharArray()).map(PasswordRefusal::message)
+                    .orElse("Choose another password."));
         }
     }
 

@@ -1,0 +1,82 @@
+package dev.latchkey.account;
+
+import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.jpa.JpaAttemptStore;
+import dev.latchkey.testing.H2MemDatabase;
+import dev.latchkey.testing.Provider;
+import dev.latchkey.throttle.InMemoryAttemptStore;
+import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.throttle.ThrottleSettings;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Wrong sign-ins one client can make per second, one thread (so the time per attempt is the CPU it
+ * costs the server, the database included when it runs in-process): without throttling every attempt
+ * is a bcrypt verification at the default cost; with it, after the third failure every attempt is
+ * refused by one read of the counters, before any hash.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 3, time = 5)
+public class SignInThrottleBenchmark {
+
+    /** {@code off}: no throttling; {@code memory}: in-memory counters; {@code jpa-h2}: counters in H2. */
+    @Param({"off", "memory", "jpa-h2"})
+    public String throttling;
+
+    private final PasswordHasher hasher = new PasswordHasher();
+    private EntityManagerFactory unit;
+    private SignInThrottle throttle;
+    private String storedHash;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        storedHash = hasher.hash("correct horse battery staple".toCharArray());
+        throttle = switch (throttling) {
+            case "off" -> new SignInThrottle(new InMemoryAttemptStore(), Clock.systemUTC(), ThrottleSettings.off());
+            case "memory" -> new SignInThrottle(new InMemoryAttemptStore(), Clock.systemUTC(), ThrottleSettings.defaults());
+            default -> {
+                H2MemDatabase.get().recreateSchema();
+                unit = Provider.ECLIPSELINK.open(H2MemDatabase.get().dataSource(), false);
+                yield new SignInThrottle(JpaAttemptStore.open(unit, true, DatabaseProduct.H2), Clock.systemUTC(),
+                        ThrottleSettings.defaults());
+            }
+        };
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (unit != null) {
+            unit.close();
+        }
+    }
+
+    /** What the mechanism does with a wrong password: check the counters, verify, count the failure. */
+    @Benchmark
+    public boolean wrongSignIn() {
+        if (throttle.check("alice", "198.51.100.7").isPresent()) {
+            return false;
+        }
+        boolean valid = hasher.verify("a wrong guess".toCharArray(), storedHash).matches();
+        throttle.failed("alice", "198.51.100.7");
+        return valid;
+    }
+}
