@@ -1,5 +1,6 @@
 package dev.latchkey.cdi;
 
+import dev.latchkey.cache.CachingSessionStore;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.Message;
@@ -72,7 +73,8 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
             DatabaseProduct product = suspender.suspended(() -> DatabaseProduct.of(source));
             unit = ContainerPersistence.open("latchkey", source, List.of(SessionEntity.class), settings.persistenceProvider());
             EntityManagerFactory opened = unit;
-            JpaSessionStore jpa = suspender.suspended(() -> JpaSessionStore.open(opened, settings.createMissingTables(), product));
+            JpaSessionStore checked = suspender.suspended(() -> JpaSessionStore.open(opened, settings.createMissingTables(), product));
+            JpaSessionStore jpa = settings.directRead() ? checked.readingThrough(source) : checked;
             String skew = suspender.suspended(() -> product.clockSkew(source, clock.instant()))
                     .map(d -> "database clock " + d.toMillis() + " ms from the JVM's").orElse("database clock not measured");
             storeSummary = "JPA store on " + settings.dataSource() + " (" + product.displayName()
@@ -90,11 +92,17 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
                 + " AttemptStore bean to share them");
         SignInThrottle throttle = new SignInThrottle(attempts == null ? new InMemoryAttemptStore() : attempts, clock,
                 settings.throttle());
+        String cacheSummary = "";
+        if (settings.cache().isOn()) {
+            store = new CachingSessionStore(store, settings.cache(), clock);
+            cacheSummary = "; validation cache of " + settings.cache().maxSize() + " sessions: a session revoked on another"
+                    + " node stays usable here for up to " + settings.cache().maxAge();
+        }
         Latchkey latchkey = new Latchkey(store, clock, settings.config());
         ServletSessions sessions = new ServletSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics(), clock),
                 settings.loginPage(), throttle);
-        return new Assembly(latchkey, sessions, throttle, unit, summary(settings, storeSummary, roles) + "; sign-in throttling "
-                + attemptsSummary);
+        return new Assembly(latchkey, sessions, throttle, unit, summary(settings, storeSummary + cacheSummary, roles)
+                + "; sign-in throttling " + attemptsSummary);
     }
 
     private static String describe(ThrottleSettings throttle) {

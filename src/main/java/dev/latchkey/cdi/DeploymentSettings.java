@@ -1,5 +1,6 @@
 package dev.latchkey.cdi;
 
+import dev.latchkey.cache.CacheSettings;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.SameSite;
@@ -21,10 +22,12 @@ import java.time.Duration;
  * @param createMissingTables {@code latchkey.schema.create-missing}: create absent tables from the shipped scripts
  * @param cleanupInterval     {@code latchkey.cleanup.interval}: how often expired sessions and forgotten counters are deleted
  * @param throttle            {@code latchkey.throttle.*}: the limits of sign-in throttling
+ * @param cache               {@code latchkey.cache.*}: the validation cache's bounds (off by default)
+ * @param directRead          {@code latchkey.jpa.direct-read}: read sessions by id with plain JDBC rather than a JPA query
  */
 record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagnostics, String dataSource,
                           String persistenceProvider, boolean createMissingTables, Duration cleanupInterval,
-                          ThrottleSettings throttle) {
+                          ThrottleSettings throttle, CacheSettings cache, boolean directRead) {
 
     /** The default DataSource every Jakarta EE server provides (Open Liberty: when declared in server.xml). */
     static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
@@ -53,7 +56,10 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
                 values.text("latchkey.persistence.provider").orElse(null),
                 values.flag("latchkey.schema.create-missing", true),
                 values.duration("latchkey.cleanup.interval", Duration.ofHours(1)),
-                throttle(values));
+                throttle(values),
+                new CacheSettings(values.integer("latchkey.cache.max-size", CacheSettings.OFF.maxSize()),
+                        values.duration("latchkey.cache.max-age", CacheSettings.OFF.maxAge())),
+                values.flag("latchkey.jpa.direct-read", true));
     }
 
     private static ThrottleSettings throttle(SettingValues values) {
@@ -80,7 +86,7 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
     /** This deployment with the settings in code an application produced, which replace those read. */
     DeploymentSettings withConfig(LatchkeyConfig inCode) {
         return new DeploymentSettings(inCode, loginPage, diagnostics, dataSource, persistenceProvider,
-                createMissingTables, cleanupInterval, throttle);
+                createMissingTables, cleanupInterval, throttle, cache, directRead);
     }
 
     private static LatchkeyConfig config(SettingValues values) {

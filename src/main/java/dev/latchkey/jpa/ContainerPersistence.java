@@ -70,8 +70,12 @@ public final class ContainerPersistence {
                 + (tried.isEmpty() ? "none: the server offers no provider" : String.join(", ", tried))), last);
     }
 
-    private record UnitInfo(String unitName, String providerClass, DataSource dataSource, List<Class<?>> classes)
-            implements PersistenceUnitInfo {
+    private record UnitInfo(String unitName, String providerClass, DataSource dataSource, List<Class<?>> classes,
+                            String sessionSuffix) implements PersistenceUnitInfo {
+
+        UnitInfo(String unitName, String providerClass, DataSource dataSource, List<Class<?>> classes) {
+            this(unitName, providerClass, dataSource, classes, java.util.UUID.randomUUID().toString());
+        }
 
         @Override
         public String getPersistenceUnitName() {
@@ -138,6 +142,9 @@ public final class ContainerPersistence {
         public Properties getProperties() {
             Properties p = new Properties();
             p.setProperty("eclipselink.weaving", "false");
+            // EclipseLink shares the state of units of one name and root: two applications (or two opens in one
+            // JVM) would otherwise share one session, on the DataSource of the first.
+            p.setProperty("eclipselink.session-name", unitName + "-" + sessionSuffix);
             p.setProperty("eclipselink.logging.level", "SEVERE"); // failures reach the caller as exceptions
             p.setProperty("hibernate.transaction.coordinator_class", "jdbc");
             // No lazy-loading proxies: rows are read as projections, and the application's class

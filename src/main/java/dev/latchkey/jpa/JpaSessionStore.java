@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Sessions in the {@code latchkey_session} table, through JPA. Works with EclipseLink and Hibernate.
@@ -68,9 +69,24 @@ public final class JpaSessionStore implements SessionStore {
             + " AND s.expiresAt <= :now";
 
     private final Transactions transactions;
+    private final DirectRead directRead;
 
-    private JpaSessionStore(Transactions transactions) {
+    private JpaSessionStore(Transactions transactions, DirectRead directRead) {
         this.transactions = transactions;
+        this.directRead = directRead;
+    }
+
+    /**
+     * This store, reading sessions by id with one plain JDBC statement on {@code dataSource} — the
+     * DataSource the persistence unit is on — instead of a JPA query: the same single {@code SELECT},
+     * with less work per request. Everything else stays JPA.
+     *
+     * <p>Internal: used by Latchkey's Jakarta EE integration.
+     *
+     * @hidden
+     */
+    public JpaSessionStore readingThrough(DataSource dataSource) {
+        return new JpaSessionStore(transactions, new DirectRead(dataSource));
     }
 
     /**
@@ -106,7 +122,7 @@ public final class JpaSessionStore implements SessionStore {
      */
     public static JpaSessionStore open(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct known) {
         SchemaCheck.ensure(emf, createMissingTable, known);
-        return new JpaSessionStore(Transactions.resourceLocal(emf));
+        return new JpaSessionStore(Transactions.resourceLocal(emf), null);
     }
 
     @Override
@@ -120,6 +136,15 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(String id) {
+        if (directRead != null) {
+            return guard("find", () -> {
+                try {
+                    return directRead.find(id);
+                } catch (java.sql.SQLException e) {
+                    throw new SessionStoreException("find failed (" + e.getClass().getSimpleName() + ")", e);
+                }
+            });
+        }
         return guard("find", () -> transactions.read(em -> em.createQuery(FIND, Object[].class)
                 .setParameter("id", id)
                 .getResultList()

@@ -24,6 +24,8 @@ final class CookiePolicy {
     private final CookieSettings development;
     private final OriginCheck originCheck;
     private final Diagnostics diagnostics;
+    /** Whether LK-301 was written: a request must not build its text again only to find it said. */
+    private volatile boolean announced;
 
     CookiePolicy(CookieSettings configured, OriginCheck originCheck, Diagnostics diagnostics) {
         this.configured = configured;
@@ -38,9 +40,12 @@ final class CookiePolicy {
             return configured;
         }
         if (originCheck.isLocalDevelopment(facts)) {
-            diagnostics.once(System.Logger.Level.INFO, Message.DEVELOPMENT_COOKIE, "loopback", "plain HTTP from this"
-                    + " machine to itself: the session cookie is sent as " + development.name() + " without Secure, for"
-                    + " local development. " + LOCAL_DEVELOPMENT_RULE);
+            if (!announced) {
+                announced = true;
+                diagnostics.once(System.Logger.Level.INFO, Message.DEVELOPMENT_COOKIE, "loopback", "plain HTTP from this"
+                        + " machine to itself: the session cookie is sent as " + development.name() + " without Secure, for"
+                        + " local development. " + LOCAL_DEVELOPMENT_RULE);
+            }
             return development;
         }
         String origin = originCheck.requestOrigin(facts).orElse("an unparseable host");

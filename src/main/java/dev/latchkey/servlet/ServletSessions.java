@@ -117,8 +117,10 @@ public final class ServletSessions {
             SessionValidation v = latchkey.validateSession(bearer.get());
             return new RequestState(v.session().orElse(null), v.rejection().orElse(null), false);
         }
-        CookieSettings settings = cookies.forRequest(request);
-        List<String> values = settings.valuesIn(headers(request, "Cookie"));
+        List<String> cookieHeaders = headers(request, "Cookie");
+        // Which cookie name applies (the development one or not) is asked only when there are cookies to read.
+        CookieSettings settings = cookieHeaders.isEmpty() ? null : cookies.forRequest(request);
+        List<String> values = settings == null ? List.of() : settings.valuesIn(cookieHeaders);
         if (values.isEmpty()) {
             boolean crossSite = "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
             return new RequestState(null, crossSite ? Reason.NO_TOKEN_CROSS_SITE : Reason.NO_TOKEN, false);

@@ -4,6 +4,7 @@ import dev.latchkey.core.Reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -51,6 +52,7 @@ public final class OriginCheck {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     /** Headers that show a proxy between the client and the server. */
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
             "X-Forwarded-Host", "X-Real-IP", "Via");
 
@@ -217,7 +219,7 @@ public final class OriginCheck {
         if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")) {
             return true;
         }
-        return host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return LOOPBACK_V4.matcher(host).matches();
     }
 
     private Optional<WebOrigin> ownOrigin(RequestFacts request) {

@@ -69,6 +69,30 @@ final class TrustedProxies {
     }
 
     /** An IPv4 or IPv6 literal, with optional brackets and zone; IPv4-mapped IPv6 becomes IPv4. */
+    /** Four dot-separated decimal octets of one to three digits, each at most 255; {@code null} otherwise. Runs per request: no regex. */
+    private static byte[] parseIpv4(String t) {
+        byte[] out = new byte[4];
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i == t.length() ? '.' : t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && value <= 255 && octet < 4) {
+                out[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return octet == 4 ? out : null;
+    }
+
     static Optional<byte[]> parseAddress(String text) {
         if (text == null || text.isEmpty() || text.length() > 64) {
             return Optional.empty();
@@ -81,17 +105,12 @@ final class TrustedProxies {
         if (zone >= 0) {
             t = t.substring(0, zone);
         }
-        if (t.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            byte[] out = new byte[4];
-            String[] parts = t.split("\\.");
-            for (int i = 0; i < 4; i++) {
-                int v = Integer.parseInt(parts[i]);
-                if (v > 255) {
-                    return Optional.empty();
-                }
-                out[i] = (byte) v;
-            }
-            return Optional.of(out);
+        byte[] v4 = parseIpv4(t);
+        if (v4 != null) {
+            return Optional.of(v4);
+        }
+        if (t.indexOf(':') < 0) {
+            return Optional.empty();
         }
         if (!WebOrigin.isIpv6Literal(t.toLowerCase(Locale.ROOT))) {
             return Optional.empty();

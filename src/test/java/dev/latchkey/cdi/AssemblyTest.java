@@ -1,6 +1,7 @@
 package dev.latchkey.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +73,17 @@ class AssemblyTest {
         assertNull(assembly.unit());
         assertTrue(assembly.summary().contains("store dev.latchkey.core.InMemorySessionStore (provided by the application)"));
         assertTrue(assembly.latchkey().validateSession(assembly.latchkey().createSession(NewSession.forUser("bob")).token()).isValid());
+    }
+
+    @Test
+    void theValidationCacheIsAroundTheStoreWhenAskedForAndTheStartUpLineStatesItsBound() {
+        Assembly assembly = Assembly.assemble(settings(Map.of("latchkey.cache.max-size", "1000", "latchkey.cache.max-age", "3s")),
+                new InMemorySessionStore(), null, null, clock, new TransactionSuspender(), Set.of());
+        assertTrue(assembly.summary().contains("; validation cache of 1000 sessions: a session revoked on another node stays"
+                + " usable here for up to PT3S"), assembly.summary());
+        assertTrue(assembly.latchkey().validateSession(assembly.latchkey().createSession(NewSession.forUser("bob")).token()).isValid());
+        assertFalse(Assembly.assemble(settings(Map.of()), new InMemorySessionStore(), null, null, clock,
+                new TransactionSuspender(), Set.of()).summary().contains("validation cache"));
     }
 
     @Test

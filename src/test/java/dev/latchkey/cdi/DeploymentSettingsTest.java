@@ -37,6 +37,8 @@ class DeploymentSettingsTest {
         assertEquals("java:comp/DefaultDataSource", s.dataSource());
         assertTrue(s.createMissingTables());
         assertEquals(Duration.ofHours(1), s.cleanupInterval());
+        assertFalse(s.cache().isOn(), "no validation cache unless asked for");
+        assertTrue(s.directRead());
     }
 
     @Test
@@ -59,7 +61,10 @@ class DeploymentSettingsTest {
                 Map.entry("latchkey.datasource", "java:app/jdbc/mine"),
                 Map.entry("latchkey.persistence.provider", "org.hibernate.jpa.HibernatePersistenceProvider"),
                 Map.entry("latchkey.schema.create-missing", "false"),
-                Map.entry("latchkey.cookie.loopback-development", "false")));
+                Map.entry("latchkey.cookie.loopback-development", "false"),
+                Map.entry("latchkey.cache.max-size", "50000"),
+                Map.entry("latchkey.cache.max-age", "2s"),
+                Map.entry("latchkey.jpa.direct-read", "false")));
         assertEquals(Duration.ofDays(14), s.config().idleTimeout());
         assertEquals(Duration.ofHours(8), s.config().browserSessionIdleTimeout());
         assertEquals(Duration.ofDays(90), s.config().absoluteLifetime());
@@ -75,6 +80,8 @@ class DeploymentSettingsTest {
         assertEquals("org.hibernate.jpa.HibernatePersistenceProvider", s.persistenceProvider());
         assertFalse(s.createMissingTables());
         assertFalse(s.config().loopbackDevelopment());
+        assertEquals(new dev.latchkey.cache.CacheSettings(50_000, Duration.ofSeconds(2)), s.cache());
+        assertFalse(s.directRead());
     }
 
     @Test
@@ -83,6 +90,8 @@ class DeploymentSettingsTest {
                 "latchkey.cookie.same-site", "None")).contains("SameSite=None requires Secure"));
         assertTrue(error(Map.of("latchkey.cookie.domain", "example.com")).contains("the __Host- prefix forbids a Domain"));
         assertTrue(error(Map.of("latchkey.cookie.secure", "false")).contains("the __Host- prefix requires Secure"));
+        assertEquals("latchkey.cache.max-age must be more than 0 and at most 5m (how long a session revoked on another node"
+                + " stays usable here) but was PT10M", error(Map.of("latchkey.cache.max-size", "10", "latchkey.cache.max-age", "10m")));
     }
 
     @ParameterizedTest
@@ -93,7 +102,8 @@ class DeploymentSettingsTest {
         "latchkey.login-page             | login   | latchkey.login-page must be a path inside the application starting with '/', such as /login, but was: login",
         "latchkey.cookie.same-site       | sure    | SameSite must be Lax, Strict or None but was: sure",
         "latchkey.cleanup.interval       | 10s     | latchkey.cleanup.interval must be at least 1m but was PT10S",
-        "latchkey.cookie.loopback-development | maybe | latchkey.cookie.loopback-development must be true or false but was: maybe"})
+        "latchkey.cookie.loopback-development | maybe | latchkey.cookie.loopback-development must be true or false but was: maybe",
+        "latchkey.cache.max-size         | -1      | latchkey.cache.max-size must be 0 (off) or more but was -1"})
     void badValuesNameTheKey(String key, String value, String message) {
         assertEquals(message, error(Map.of(key, value)));
     }

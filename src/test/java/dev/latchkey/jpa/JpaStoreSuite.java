@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.latchkey.cache.CacheSettings;
+import dev.latchkey.cache.CachingSessionStore;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
@@ -96,7 +98,8 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
     protected SessionStore createStore() {
         Fixture fixture = fixture();
         database().execute("DELETE FROM latchkey_session");
-        JpaSessionStore store = JpaSessionStore.resourceLocal(fixture.emf());
+        // as in a container: the hot read in plain JDBC on the unit's DataSource
+        JpaSessionStore store = JpaSessionStore.resourceLocal(fixture.emf()).readingThrough(fixture.statements());
         fixture.statements().reset();
         return store;
     }
@@ -213,6 +216,47 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
         List<StatementCounter.Executed> executed = statements().executed();
         assertEquals(1, executed.size(), () -> "statements: " + executed);
         assertTrue(executed.get(0).isRead());
+    }
+
+    @Test
+    void theJdbcReadAndTheJpaReadFindTheSameRow() {
+        JpaSessionStore jpaOnly = JpaSessionStore.resourceLocal(fixture().emf());
+        IssuedSession full = latchkey.createSession(NewSession.forUser("zoë").rememberMe(true).client("2001:db8::1", "Browser/1 \u00e9")
+                .groups(List.of("user", "admin")).attributes(dev.latchkey.core.SessionAttributes.empty().with("tenant", "acme")));
+        IssuedSession bare = latchkey.createSession(NewSession.forUser("bob"));
+        for (IssuedSession issued : List.of(full, bare)) {
+            assertEquals(jpaOnly.find(issued.session().id()), store.find(issued.session().id()));
+            assertEquals(issued.session(), store.find(issued.session().id()).orElseThrow().session());
+        }
+        assertEquals(java.util.Optional.empty(), store.find("b".repeat(32)));
+    }
+
+    @Test
+    void withTheCacheTwoNodesRefuseARevokedSessionWithinTheBoundAndReadNothingBetween() {
+        CacheSettings bound = new CacheSettings(1000, Duration.ofSeconds(5));
+        Latchkey nodeA = new Latchkey(new CachingSessionStore(store, bound, clock), clock, LatchkeyConfig.defaults());
+        EntityManagerFactory second = provider().open(database().dataSource(), false);
+        try {
+            Latchkey nodeB = new Latchkey(new CachingSessionStore(JpaSessionStore.resourceLocal(second), bound, clock), clock,
+                    LatchkeyConfig.defaults());
+            IssuedSession issued = nodeA.createSession(NewSession.forUser("alice").rememberMe(true));
+            assertTrue(nodeB.validateSession(issued.token()).isValid(), "created on A, valid on B");
+            assertTrue(nodeA.validateSession(issued.token()).isValid());
+            statements().reset();
+            for (int i = 0; i < 5; i++) {
+                assertTrue(nodeA.validateSession(issued.token()).isValid());
+            }
+            assertEquals(0, statements().executed().size(), "cached: no statement");
+            assertTrue(nodeB.invalidateSession(issued.session().id()));
+            assertFalse(nodeB.validateSession(issued.token()).isValid(), "refused at once on the node that revoked it");
+            clock.advance(Duration.ofMillis(4_999));
+            assertTrue(nodeA.validateSession(issued.token()).isValid(), "the other node may use it within the bound");
+            clock.advance(Duration.ofMillis(1));
+            assertEquals(java.util.Optional.of(Reason.UNKNOWN_SESSION), nodeA.validateSession(issued.token()).rejection(),
+                    "and never after it");
+        } finally {
+            second.close();
+        }
     }
 
     @Test
