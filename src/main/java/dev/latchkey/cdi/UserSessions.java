@@ -2,7 +2,6 @@ package dev.latchkey.cdi;
 
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
-import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SignInRefusal;
@@ -151,20 +150,7 @@ public class UserSessions {
 
     /** The credential checked as a sign-in checks it, throttling included; empty (with the refusal recorded) when refused. */
     private Optional<CredentialValidationResult> checkCredential(Credential credential) {
-        SignInGuard guard = sessions.get().guard();
-        String account = SignInGuard.accountOf(credential);
-        if (guard.check(request, null, account).isPresent()) {
-            return Optional.empty();
-        }
-        CredentialValidationResult result = account != null && !NewSession.isValidUserId(account)
-                ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            guard.failed(request, account);
-            guard.refuse(request, null, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
-            return Optional.empty();
-        }
-        guard.succeeded(request, account);
-        return Optional.of(result);
+        return sessions.get().guard().validate(request, null, credential, identityStores);
     }
 
     /** The current user's live sessions, newest first; empty when nobody is signed in. */

@@ -1,6 +1,5 @@
 package dev.latchkey.security;
 
-import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.Message;
@@ -99,22 +98,15 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             return fail(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden: sign-in from another site refused ("
                     + refused.get().messageId() + " " + refused.get().name() + ")");
         }
-        String account = SignInGuard.accountOf(credential);
         try {
-            if (sessions.guard().check(request, response, account).isPresent()) {
-                return AuthenticationStatus.SEND_FAILURE; // 429 with Retry-After, before any password is checked
+            Optional<CredentialValidationResult> valid = sessions.guard().validate(request, response, credential,
+                    identityStores);
+            if (valid.isEmpty()) {
+                // throttled: 429 with Retry-After, before any password was checked
+                return SignInGuard.refusal(request).filter(r -> r.reason() == Reason.SIGN_IN_THROTTLED).isPresent()
+                        ? AuthenticationStatus.SEND_FAILURE : wrongCredential(response);
             }
-            if (account != null && !NewSession.isValidUserId(account)) {
-                // No account can have such a name (control characters, too long): no store is asked.
-                sessions.guard().failed(request, account);
-                return wrongCredential(sessions, request, response);
-            }
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                sessions.guard().failed(request, account);
-                return wrongCredential(sessions, request, response);
-            }
-            sessions.guard().succeeded(request, account);
+            CredentialValidationResult result = valid.get();
             Set<String> groups = result.getCallerGroups();
             sessions.signIn(request, response, result.getCallerPrincipal().getName(), groups, rememberMe);
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), groups);
@@ -145,9 +137,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
      * 401 with the challenge, not committed: the application that called {@code authenticate} shows
      * its own answer (a sign-in form with an error, say).
      */
-    private static AuthenticationStatus wrongCredential(ServletSessions sessions, HttpServletRequest request,
-            HttpServletResponse response) {
-        sessions.guard().refuse(request, response, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
+    private static AuthenticationStatus wrongCredential(HttpServletResponse response) {
         if (!response.isCommitted()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", CHALLENGE);

@@ -1,11 +1,14 @@
 package dev.latchkey.servlet;
 
+import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.SignInRefusal;
 import dev.latchkey.throttle.SignInThrottle;
 import dev.latchkey.web.OriginCheck;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -47,7 +50,7 @@ public final class SignInGuard {
      * @return empty to go ahead, or the refusal
      * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read: the caller refuses (503)
      */
-    public Optional<SignInRefusal> check(HttpServletRequest request, HttpServletResponse response, String account) {
+    private Optional<SignInRefusal> check(HttpServletRequest request, HttpServletResponse response, String account) {
         Optional<Duration> wait = throttle.check(account, clientAddress(request));
         if (wait.isEmpty()) {
             return Optional.empty();
@@ -61,19 +64,34 @@ public final class SignInGuard {
         return Optional.of(refusal);
     }
 
-    /** The account a credential names, for throttling; {@code null} when it names none. */
-    public static String accountOf(Credential credential) {
-        return credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
-    }
-
-    /** Counts a failed attempt. */
-    public void failed(HttpServletRequest request, String account) {
-        throttle.failed(account, clientAddress(request));
-    }
-
-    /** Clears the counters a successful attempt clears. */
-    public void succeeded(HttpServletRequest request, String account) {
+    /**
+     * Checks a credential as every sign-in does: the counters first (nothing is hashed while throttled,
+     * 429 with {@code Retry-After} on {@code response} when given), a name no account can have refused
+     * without asking any store, then the identity stores, then the counters updated. Empty when refused,
+     * with the refusal recorded for {@link #refusal}.
+     *
+     * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read or written: refuse (503)
+     */
+    public Optional<CredentialValidationResult> validate(HttpServletRequest request, HttpServletResponse response,
+            Credential credential, IdentityStoreHandler identityStores) {
+        String account = accountOf(credential);
+        if (check(request, response, account).isPresent()) {
+            return Optional.empty();
+        }
+        CredentialValidationResult result = account != null && !NewSession.isValidUserId(account)
+                ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(account, clientAddress(request));
+            refuse(request, response, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
+            return Optional.empty();
+        }
         throttle.succeeded(account, clientAddress(request));
+        return Optional.of(result);
+    }
+
+    /** The account a credential names, for throttling; {@code null} when it names none. */
+    private static String accountOf(Credential credential) {
+        return credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
     }
 
     /** Records why this request's sign-in was refused, and reports it ({@code Latchkey-Reason}, debug line). */
