@@ -42,9 +42,10 @@ final class AccountSchema {
     private static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing, List<Step> steps) {
         Transactions transactions = Transactions.resourceLocal(emf);
         for (Step step : steps) {
+            java.util.function.Supplier<Object> probe = () -> transactions.read(em -> (step.nativeSql()
+                    ? em.createNativeQuery(step.probe()) : em.createQuery(step.probe())).getSingleResult());
             try {
-                transactions.read(em -> (step.nativeSql() ? em.createNativeQuery(step.probe()) : em.createQuery(step.probe()))
-                        .getSingleResult());
+                probe.get();
             } catch (RuntimeException missing) {
                 String script = database.script(step.script());
                 if (!createMissing || script == null) {
@@ -52,7 +53,7 @@ final class AccountSchema {
                             + " lack what the script " + (script == null ? DatabaseProduct.SCHEMA_FOLDER
                             + "{postgresql,mariadb,h2}/" + step.script() : script) + " adds"), missing);
                 }
-                SqlScripts.run(emf, script);
+                SqlScripts.createThenCheck(emf, script, probe);
             }
         }
     }

@@ -28,6 +28,10 @@ import java.util.function.Supplier;
  * once the cached row is older than {@code maxAge}. A session revoked elsewhere can therefore be used
  * on this node for at most {@code maxAge}; choose it with that in mind, or leave the cache off.
  *
+ * <p>With a {@link ChangeFeed}, the nodes tell each other of sign-outs, revocations, new groups and
+ * re-authentications, and drop the rows concerned as soon as they hear of them; a node whose feed was
+ * down empties its cache when it is back. {@code maxAge} remains the bound when the feed fails.
+ *
  * <p>Unknown ids are not cached (a guesser cannot fill the cache); at most {@code maxSize} rows are
  * kept, the least used dropped first.
  */
@@ -39,6 +43,8 @@ public final class CachingSessionStore implements SessionStore {
     private final AtomicLong changes = new AtomicLong();
     /** Orders keeping a row read against dropping the rows a change touched. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ChangeFeed feed;
+    private final Clock clock;
 
     /**
      * @param store    the store to cache
@@ -46,6 +52,19 @@ public final class CachingSessionStore implements SessionStore {
      * @param clock    the source of time for the rows' age
      */
     public CachingSessionStore(SessionStore store, CacheSettings settings, Clock clock) {
+        this(store, settings, clock, null);
+    }
+
+    /**
+     * A cache that hears of the other nodes' changes through {@code feed}, and announces its own there.
+     * The cache starts listening at once; closing the feed is the caller's business.
+     *
+     * @param store    the store to cache
+     * @param settings the bounds; must be on
+     * @param clock    the source of time for the rows' age
+     * @param feed     the nodes' change feed, or {@code null} for none
+     */
+    public CachingSessionStore(SessionStore store, CacheSettings settings, Clock clock, ChangeFeed feed) {
         if (!settings.isOn()) {
             throw new IllegalArgumentException("the cache is off (max-size 0)");
         }
@@ -56,6 +75,11 @@ public final class CachingSessionStore implements SessionStore {
         };
         this.rows = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfterWrite(settings.maxAge())
                 .ticker(ticker).executor(Runnable::run).build();
+        this.feed = feed;
+        this.clock = clock;
+        if (feed != null) {
+            feed.listen(this::heard);
+        }
     }
 
     /** The store behind the cache. */
@@ -115,7 +139,7 @@ public final class CachingSessionStore implements SessionStore {
 
     @Override
     public boolean delete(String id) {
-        return change(() -> store.delete(id), () -> rows.invalidate(id));
+        return announced(change(() -> store.delete(id), () -> rows.invalidate(id)), ChangeFeed.Kind.SESSION, id);
     }
 
     @Override
@@ -125,22 +149,23 @@ public final class CachingSessionStore implements SessionStore {
 
     @Override
     public int deleteUserSessions(String userId) {
-        return change(() -> store.deleteUserSessions(userId), () -> forgetUser(userId));
+        return announced(change(() -> store.deleteUserSessions(userId), () -> forgetUser(userId)), userId);
     }
 
     @Override
     public int deleteUserSessionsExcept(String userId, String keepId) {
-        return change(() -> store.deleteUserSessionsExcept(userId, keepId), () -> forgetUser(userId));
+        return announced(change(() -> store.deleteUserSessionsExcept(userId, keepId), () -> forgetUser(userId)), userId);
     }
 
     @Override
     public int updateUserGroups(String userId, Set<String> groups) {
-        return change(() -> store.updateUserGroups(userId, groups), () -> forgetUser(userId));
+        return announced(change(() -> store.updateUserGroups(userId, groups), () -> forgetUser(userId)), userId);
     }
 
     @Override
     public boolean markAuthenticated(String id, Instant at) {
-        return change(() -> store.markAuthenticated(id, at), () -> rows.invalidate(id));
+        return announced(change(() -> store.markAuthenticated(id, at), () -> rows.invalidate(id)), ChangeFeed.Kind.SESSION,
+                id);
     }
 
     @Override
@@ -150,8 +175,17 @@ public final class CachingSessionStore implements SessionStore {
 
     @Override
     public int deleteExpired(Instant now, int limit) {
-        // Expired rows are refused by the validation whether cached or not; nothing to forget.
-        return store.deleteExpired(now, limit);
+        if (!now.isAfter(clock.instant())) {
+            // Expired rows are refused by the validation whether cached or not; nothing to forget.
+            return store.deleteExpired(now, limit);
+        }
+        // A deadline in the future deletes live sessions too (Latchkey.invalidateAllSessions): forget them.
+        int deleted = change(() -> store.deleteExpired(now, limit),
+                () -> rows.asMap().values().removeIf(row -> !row.session().expiresAt().isAfter(now)));
+        if (deleted > 0 && feed != null) {
+            feed.announce(ChangeFeed.Change.EVERYTHING);
+        }
+        return deleted;
     }
 
     /**
@@ -169,6 +203,40 @@ public final class CachingSessionStore implements SessionStore {
             } finally {
                 lock.writeLock().unlock();
             }
+        }
+    }
+
+    /** Tells the other nodes of a change to one session, if it changed anything. */
+    private boolean announced(boolean changed, ChangeFeed.Kind kind, String id) {
+        if (changed && feed != null) {
+            feed.announce(new ChangeFeed.Change(kind, id));
+        }
+        return changed;
+    }
+
+    /** Tells the other nodes of a change to a user's sessions, if it changed any. */
+    private int announced(int changed, String userId) {
+        if (changed > 0 && feed != null) {
+            feed.announce(new ChangeFeed.Change(ChangeFeed.Kind.USER, userId));
+        }
+        return changed;
+    }
+
+    /**
+     * Another node's change: the rows it touches are dropped, and counted as a change so that a row
+     * read while it was being made is not kept.
+     */
+    private void heard(ChangeFeed.Change change) {
+        changes.incrementAndGet();
+        lock.writeLock().lock();
+        try {
+            switch (change.kind()) {
+                case SESSION -> rows.invalidate(change.value());
+                case USER -> forgetUser(change.value());
+                case EVERYTHING -> rows.invalidateAll();
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -24,10 +24,14 @@ import java.time.Duration;
  * @param throttle            {@code latchkey.throttle.*}: the limits of sign-in throttling
  * @param cache               {@code latchkey.cache.*}: the validation cache's bounds (off by default)
  * @param directRead          {@code latchkey.jpa.direct-read}: read sessions by id with plain JDBC rather than a JPA query
+ * @param changeFeed          {@code latchkey.cache.change-feed=postgresql}: the nodes' caches hear of each other's revocations
+ * @param redis               {@code latchkey.store=redis} and {@code latchkey.redis.*}: the Redis store, or {@code null}
+ *                            for the JPA store ({@code latchkey.store=jpa}, the default)
  */
 record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagnostics, String dataSource,
                           String persistenceProvider, boolean createMissingTables, Duration cleanupInterval,
-                          ThrottleSettings throttle, CacheSettings cache, boolean directRead) {
+                          ThrottleSettings throttle, CacheSettings cache, boolean changeFeed, boolean directRead,
+                          RedisSettings redis) {
 
     /** The default DataSource every Jakarta EE server provides (Open Liberty: when declared in server.xml). */
     static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
@@ -40,6 +44,10 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
         }
         if (cleanupInterval.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("latchkey.cleanup.interval must be at least 1m but was " + cleanupInterval);
+        }
+        if (changeFeed && !cache.isOn()) {
+            throw new IllegalArgumentException("latchkey.cache.change-feed=postgresql tells the nodes' validation caches of"
+                    + " revocations, but the cache is off: set latchkey.cache.max-size above 0, or remove the setting");
         }
     }
 
@@ -59,7 +67,9 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
                 throttle(values),
                 new CacheSettings(values.integer("latchkey.cache.max-size", CacheSettings.OFF.maxSize()),
                         values.duration("latchkey.cache.max-age", CacheSettings.OFF.maxAge())),
-                values.flag("latchkey.jpa.direct-read", true));
+                changeFeed(values.text("latchkey.cache.change-feed").orElse("off")),
+                values.flag("latchkey.jpa.direct-read", true),
+                RedisSettings.read(values));
     }
 
     private static ThrottleSettings throttle(SettingValues values) {
@@ -86,7 +96,16 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
     /** This deployment with the settings in code an application produced, which replace those read. */
     DeploymentSettings withConfig(LatchkeyConfig inCode) {
         return new DeploymentSettings(inCode, loginPage, diagnostics, dataSource, persistenceProvider,
-                createMissingTables, cleanupInterval, throttle, cache, directRead);
+                createMissingTables, cleanupInterval, throttle, cache, changeFeed, directRead, redis);
+    }
+
+    private static boolean changeFeed(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "off" -> false;
+            case "postgresql" -> true;
+            default -> throw new IllegalArgumentException("latchkey.cache.change-feed must be off or postgresql but was: "
+                    + value);
+        };
     }
 
     private static LatchkeyConfig config(SettingValues values) {

@@ -135,6 +135,14 @@ class LatchkeyRuntime {
         if (running != null && running.unit() != null && running.unit().isOpen()) {
             running.unit().close();
         }
+        for (AutoCloseable resource : running == null ? java.util.List.<AutoCloseable>of() : running.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + resource.getClass().getName() + " failed: "
+                        + e.getClass().getName());
+            }
+        }
     }
 
     /** The facade, for applications that manage sessions directly. */

@@ -25,6 +25,9 @@ public enum Message {
     ACCOUNTS_READY("LK-005", "the built-in account store is ready", "Nothing to do."),
     /** The providers configured, and whether their metadata could be read. */
     OAUTH_READY("LK-006", "sign-in with providers is ready", "Nothing to do; check that the providers listed are the intended ones."),
+    /** The change feed between the nodes' validation caches (PostgreSQL LISTEN/NOTIFY) is down, or back. */
+    CHANGE_FEED_DOWN("LK-007", "the change feed between nodes' validation caches is down, so revocations on other nodes reach this one only after latchkey.cache.max-age",
+            "Check the database; the feed connects again by itself and then empties this node's cache."),
 
     /** See {@link Reason#NO_TOKEN}. */
     NO_TOKEN("LK-101", "no session cookie or bearer token was sent", "Sign in; the client must send the cookie or Authorization: Bearer."),
@@ -40,7 +43,7 @@ public enum Message {
     SECRET_MISMATCH("LK-105", "the token's secret does not match the stored hash", "Sign in again; repeated, it is someone guessing."),
     /** See {@link Reason#STORE_UNAVAILABLE}. */
     STORE_UNAVAILABLE("LK-106", "the session store failed or could not be reached",
-            "Check the database. Protected resources answer 503 meanwhile and service resumes by itself."),
+            "Check the database (or Redis, with latchkey.store=redis). Protected resources answer 503 meanwhile and service resumes by itself."),
     /** See {@link Reason#COOKIE_NOT_WRITTEN}. */
     COOKIE_NOT_WRITTEN("LK-107", "the response was already committed, so the session cookie could not be sent",
             "Sign in or out before writing the response body."),

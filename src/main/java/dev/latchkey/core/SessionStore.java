@@ -12,8 +12,9 @@ import java.util.Set;
  * {@link dev.latchkey.core.Latchkey} facade decides. Every implementation must pass the shared
  * contract test suite. Failures are reported as {@link SessionStoreException}.
  *
- * <p>Implementations: {@link InMemorySessionStore} (tests, a single node) and
- * {@code dev.latchkey.jpa.JpaSessionStore} (the default).
+ * <p>Implementations: {@link InMemorySessionStore} (tests, a single node),
+ * {@code dev.latchkey.jpa.JpaSessionStore} (the default) and {@code dev.latchkey.redis.RedisSessionStore}
+ * ({@code latchkey.store=redis}).
  */
 public interface SessionStore {
 

@@ -45,7 +45,7 @@ public final class JpaAttemptStore implements AttemptStore {
     public static JpaAttemptStore open(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct database) {
         Transactions transactions = Transactions.resourceLocal(emf);
         try {
-            check(transactions);
+            checkRetried(transactions);
         } catch (RuntimeException missing) {
             String script = database.script(SCRIPT);
             if (!createMissingTable || script == null) {
@@ -54,10 +54,19 @@ public final class JpaAttemptStore implements AttemptStore {
                         + (script == null ? DatabaseProduct.SCHEMA_FOLDER + "{postgresql,mariadb,h2}/" + SCRIPT : script)
                         + " from the Latchkey jar"), missing);
             }
-            SqlScripts.run(emf, script);
-            check(transactions);
+            SqlScripts.createThenCheck(emf, script, () -> {
+                checkRetried(transactions);
+                return null;
+            });
         }
         return new JpaAttemptStore(transactions);
+    }
+
+    private static void checkRetried(Transactions transactions) {
+        Deadlocks.retried(() -> {
+            check(transactions);
+            return null;
+        });
     }
 
     /** Writes the most demanding row and reads it back, then rolls back. */

@@ -60,14 +60,14 @@ final class SchemaCheck {
     static DatabaseProduct ensure(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct known) {
         Transactions transactions = Transactions.resourceLocal(emf);
         try {
-            return new SchemaCheck(transactions, known).run();
+            return Deadlocks.retried(() -> new SchemaCheck(transactions, known).run());
         } catch (MissingTable missing) {
             String script = missing.database.script(DatabaseProduct.CREATE_SCRIPT);
             if (!createMissingTable || script == null) {
                 throw missing;
             }
-            SqlScripts.run(emf, script);
-            return new SchemaCheck(transactions, missing.database).run();
+            return SqlScripts.createThenCheck(emf, script,
+                    () -> Deadlocks.retried(() -> new SchemaCheck(transactions, missing.database).run()));
         }
     }
 

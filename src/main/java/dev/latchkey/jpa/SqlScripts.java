@@ -20,6 +20,28 @@ public final class SqlScripts {
     }
 
     /**
+     * Creates what is missing with the script at {@code resource}, then runs {@code check}. Nodes
+     * starting together on an empty database may all try: when the script fails, the check decides —
+     * if another node created the table meanwhile, it passes and the failure is forgotten; otherwise
+     * the script's failure is thrown, with the check's attached.
+     *
+     * @return what the check returns
+     */
+    public static <T> T createThenCheck(EntityManagerFactory emf, String resource, java.util.function.Supplier<T> check) {
+        try {
+            run(emf, resource);
+        } catch (RuntimeException scriptFailed) {
+            try {
+                return check.get();
+            } catch (RuntimeException stillMissing) {
+                scriptFailed.addSuppressed(stillMissing);
+                throw scriptFailed;
+            }
+        }
+        return check.get();
+    }
+
+    /**
      * Runs the script at class-path resource {@code resource}. Lines starting with {@code --} are
      * comments; statements end with {@code ;}.
      */

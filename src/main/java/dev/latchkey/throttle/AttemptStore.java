@@ -11,8 +11,9 @@ import java.util.function.IntFunction;
  * must see the same counters, so the default store is a table in Latchkey's database. Failures are
  * reported as {@link dev.latchkey.core.SessionStoreException}; sign-in then refuses (fails closed).
  *
- * <p>Implementations: {@link InMemoryAttemptStore} (tests, a single node) and
- * {@code dev.latchkey.jpa.JpaAttemptStore} (the default).
+ * <p>Implementations: {@link InMemoryAttemptStore} (tests, a single node),
+ * {@code dev.latchkey.jpa.JpaAttemptStore} (the default) and the Redis store's
+ * ({@code dev.latchkey.redis.RedisSessionStore#attemptStore()}).
  */
 public interface AttemptStore {
 

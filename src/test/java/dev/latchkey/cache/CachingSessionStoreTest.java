@@ -18,13 +18,16 @@ import dev.latchkey.testing.ForwardingStore;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.RecordingStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +117,92 @@ class CachingSessionStoreTest {
         assertEquals(1, nodeA.invalidateUserSessions("ann"));
         assertFalse(nodeA.validateSession(laptop.token()).isValid());
         assertTrue(nodeA.validateSession(bob.token()).isValid(), "other users' rows stay");
+    }
+
+    @Test
+    void signingEverybodyOutIsSeenAtOnceOnThisNode() {
+        IssuedSession ann = signIn(nodeA, "ann");
+        IssuedSession bob = signIn(nodeA, "bob");
+        assertTrue(nodeA.validateSession(ann.token()).isValid());
+        assertTrue(nodeA.validateSession(bob.token()).isValid());
+        assertEquals(2, nodeA.invalidateAllSessions());
+        assertEquals(Optional.of(Reason.UNKNOWN_SESSION), nodeA.validateSession(ann.token()).rejection());
+        assertEquals(Optional.of(Reason.UNKNOWN_SESSION), nodeA.validateSession(bob.token()).rejection());
+    }
+
+    /** Two caches joined by a feed that hands each announcement to the other node at once. */
+    private static final class Wire {
+        final List<ChangeFeed.Change> sent = new CopyOnWriteArrayList<>();
+        final List<Consumer<ChangeFeed.Change>> nodes = new CopyOnWriteArrayList<>();
+
+        ChangeFeed end() {
+            return new ChangeFeed() {
+                private Consumer<ChangeFeed.Change> self;
+
+                @Override
+                public void announce(ChangeFeed.Change change) {
+                    sent.add(change);
+                    nodes.stream().filter(n -> n != self).forEach(n -> n.accept(change));
+                }
+
+                @Override
+                public void listen(Consumer<ChangeFeed.Change> listener) {
+                    self = listener;
+                    nodes.add(listener);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    @Test
+    void withAFeedTheOtherNodeDropsWhatWasRevokedAtOnceAndNothingElse() {
+        Wire wire = new Wire();
+        Latchkey a = new Latchkey(new CachingSessionStore(database, FIVE_SECONDS, clock, wire.end()), clock,
+                LatchkeyConfig.defaults());
+        RecordingStore readsB = new RecordingStore(database);
+        Latchkey b = new Latchkey(new CachingSessionStore(readsB, FIVE_SECONDS, clock, wire.end()), clock,
+                LatchkeyConfig.defaults());
+        IssuedSession laptop = signIn(a, "ann");
+        IssuedSession phone = signIn(a, "ann");
+        IssuedSession bob = signIn(a, "bob");
+        for (IssuedSession s : List.of(laptop, phone, bob)) {
+            assertTrue(b.validateSession(s.token()).isValid());
+        }
+        assertTrue(a.invalidateSession(phone.session().id()));
+        assertEquals(Optional.of(Reason.UNKNOWN_SESSION), b.validateSession(phone.token()).rejection(),
+                "the other node, without waiting for max-age");
+        readsB.calls.set(0);
+        assertTrue(b.validateSession(bob.token()).isValid());
+        assertEquals(0, readsB.calls.get(), "other rows stay cached");
+        assertEquals(1, a.updateUserGroups("ann", Set.of("user", "admin")));
+        assertEquals(Set.of("user", "admin"), b.validateSession(laptop.token()).session().orElseThrow().groups());
+        assertEquals(1, a.invalidateUserSessions("ann"));
+        assertEquals(Optional.of(Reason.UNKNOWN_SESSION), b.validateSession(laptop.token()).rejection());
+        assertFalse(a.invalidateSession(phone.session().id()), "gone already");
+        assertEquals(List.of(new ChangeFeed.Change(ChangeFeed.Kind.SESSION, phone.session().id()),
+                new ChangeFeed.Change(ChangeFeed.Kind.USER, "ann"), new ChangeFeed.Change(ChangeFeed.Kind.USER, "ann")),
+                wire.sent, "only changes that changed something are announced; renewals and sign-ins are not");
+        assertEquals(1, a.invalidateAllSessions());
+        assertEquals(ChangeFeed.Change.EVERYTHING, wire.sent.get(wire.sent.size() - 1));
+        assertEquals(Optional.of(Reason.UNKNOWN_SESSION), b.validateSession(bob.token()).rejection());
+    }
+
+    @Test
+    void hearingThatChangesWereMissedEmptiesTheCache() {
+        Wire wire = new Wire();
+        RecordingStore readsB = new RecordingStore(database);
+        Latchkey b = new Latchkey(new CachingSessionStore(readsB, FIVE_SECONDS, clock, wire.end()), clock,
+                LatchkeyConfig.defaults());
+        IssuedSession ann = signIn(b, "ann");
+        assertTrue(b.validateSession(ann.token()).isValid());
+        database.delete(ann.session().id());
+        assertTrue(b.validateSession(ann.token()).isValid(), "cached: the direct delete was not announced");
+        wire.nodes.get(0).accept(ChangeFeed.Change.EVERYTHING);
+        assertEquals(Optional.of(Reason.UNKNOWN_SESSION), b.validateSession(ann.token()).rejection());
     }
 
     @Test

@@ -38,7 +38,9 @@ class DeploymentSettingsTest {
         assertTrue(s.createMissingTables());
         assertEquals(Duration.ofHours(1), s.cleanupInterval());
         assertFalse(s.cache().isOn(), "no validation cache unless asked for");
+        assertFalse(s.changeFeed(), "nor a change feed");
         assertTrue(s.directRead());
+        assertNull(s.redis(), "the JPA store unless asked for Redis");
     }
 
     @Test
@@ -64,7 +66,10 @@ class DeploymentSettingsTest {
                 Map.entry("latchkey.cookie.loopback-development", "false"),
                 Map.entry("latchkey.cache.max-size", "50000"),
                 Map.entry("latchkey.cache.max-age", "2s"),
-                Map.entry("latchkey.jpa.direct-read", "false")));
+                Map.entry("latchkey.jpa.direct-read", "false"),
+                Map.entry("latchkey.store", "Redis"),
+                Map.entry("latchkey.redis.uri", "rediss://app:pa%40ss@redis.example.com:6380/2"),
+                Map.entry("latchkey.redis.prefix", "shop:")));
         assertEquals(Duration.ofDays(14), s.config().idleTimeout());
         assertEquals(Duration.ofHours(8), s.config().browserSessionIdleTimeout());
         assertEquals(Duration.ofDays(90), s.config().absoluteLifetime());
@@ -82,6 +87,31 @@ class DeploymentSettingsTest {
         assertFalse(s.config().loopbackDevelopment());
         assertEquals(new dev.latchkey.cache.CacheSettings(50_000, Duration.ofSeconds(2)), s.cache());
         assertFalse(s.directRead());
+        assertEquals("rediss://app:pa%40ss@redis.example.com:6380/2", s.redis().uri());
+        assertEquals("shop:", s.redis().prefix());
+        assertFalse(s.toString().contains("pa%40ss"), "the settings never show the Redis password: " + s);
+    }
+
+    @Test
+    void theRedisStoreNeedsAUsableUriAndTheMessageNeverRepeatsIt() {
+        assertEquals("latchkey.redis.uri must be set when latchkey.store is redis, such as redis://localhost:6379 or"
+                + " rediss://user:password@redis.example.com:6380/0", error(Map.of("latchkey.store", "redis")));
+        assertEquals("latchkey.redis.uri is set, but latchkey.store is jpa: set latchkey.store=redis to keep sessions in"
+                + " Redis, or remove latchkey.redis.uri", error(Map.of("latchkey.redis.uri", "redis://localhost:6379")));
+        for (String[] bad : new String[][] {
+                {"http://app:hunter2@redis.example.com:6379", "its scheme is not redis or rediss"},
+                {"redis://app:hunt@er2@redis.example.com", "it names no host (characters such as @ : / % in a password"
+                        + " must be percent-encoded)"},
+                {"redis://app:hunter2@redis.example.com:6379/zero", "its path is not a database number such as /0"},
+                {"redis://app:hunter 2@redis.example.com", "it does not parse as a URI (characters such as @ : / % in a"
+                        + " password must be percent-encoded)"}}) {
+            assertEquals("latchkey.redis.uri: the Redis URI must be redis://host:port or rediss://user:password@host:port/database,"
+                    + " such as redis://localhost:6379, but " + bad[1] + "; the value is not repeated here, as it may hold a"
+                    + " password", error(Map.of("latchkey.store", "redis", "latchkey.redis.uri", bad[0])));
+        }
+        assertEquals("latchkey.redis.prefix: the Redis key prefix must be 1-64 visible ASCII characters without spaces, such"
+                + " as latchkey: or shop:sessions:, but was: my app", error(Map.of("latchkey.store", "redis",
+                "latchkey.redis.uri", "redis://localhost", "latchkey.redis.prefix", "my app")));
     }
 
     @Test
@@ -103,7 +133,11 @@ class DeploymentSettingsTest {
         "latchkey.cookie.same-site       | sure    | SameSite must be Lax, Strict or None but was: sure",
         "latchkey.cleanup.interval       | 10s     | latchkey.cleanup.interval must be at least 1m but was PT10S",
         "latchkey.cookie.loopback-development | maybe | latchkey.cookie.loopback-development must be true or false but was: maybe",
-        "latchkey.cache.max-size         | -1      | latchkey.cache.max-size must be 0 (off) or more but was -1"})
+        "latchkey.cache.max-size         | -1      | latchkey.cache.max-size must be 0 (off) or more but was -1",
+        "latchkey.store                  | mongo   | latchkey.store must be jpa or redis but was: mongo",
+        "latchkey.cache.change-feed      | redis   | latchkey.cache.change-feed must be off or postgresql but was: redis",
+        "latchkey.cache.change-feed      | postgresql | latchkey.cache.change-feed=postgresql tells the nodes' validation caches"
+                + " of revocations, but the cache is off: set latchkey.cache.max-size above 0, or remove the setting"})
     void badValuesNameTheKey(String key, String value, String message) {
         assertEquals(message, error(Map.of(key, value)));
     }

@@ -28,10 +28,19 @@ final class HttpSession {
             .build();
 
     private final URI base;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies;
     private final StringBuilder transcript = new StringBuilder();
 
     HttpSession(URL base) {
+        this(base, new LinkedHashMap<>());
+    }
+
+    /**
+     * A profile whose cookies are {@code cookies}: profiles on two servers sharing one map are one
+     * browser behind a load balancer that sends each request to either.
+     */
+    HttpSession(URL base, Map<String, String> cookies) {
+        this.cookies = cookies;
         // Always talk to the server over loopback, whatever address it reports for itself.
         String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
         this.base = URI.create(base.getProtocol() + "://localhost:" + base.getPort() + path);

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,14 +35,8 @@ abstract class PayaraDatabaseSuite {
 
     /** Writes target/servers/{@code name}-test.asadmin from payara-config/{@code name}.asadmin. */
     static void prepare(String name, String shippedConnection, String testConnection) {
-        try {
-            String commands = Files.readString(Path.of("payara-config", name + ".asadmin"));
-            assertTrue(commands.contains(shippedConnection), "the shipped file still has its placeholder values");
-            Files.writeString(Path.of(System.getProperty("servers.dir"), name + "-test.asadmin"),
-                    commands.replace(shippedConnection, testConnection));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PayaraCommandFile.write(name, shippedConnection, testConnection,
+                Path.of(System.getProperty("servers.dir"), name + "-test.asadmin"));
     }
 
     @Test

@@ -22,6 +22,12 @@ final class TestApp {
         return war("latchkey-it.war", TestProviders.get().settings());
     }
 
+    /** The test application without providers, with these settings (context parameters), as the WAR {@code name}. */
+    static WebArchive withSettings(String name, Map<String, String> settings) {
+        WebArchive war = war(name, settings);
+        return "redis".equals(settings.get("latchkey.store")) ? withRedisClient(war) : war;
+    }
+
     /** A deployment that must fail: the test application with other settings (context parameters). */
     static WebArchive misconfigured(String name, Map<String, String> settings) {
         return war(name, settings);
@@ -47,6 +53,30 @@ final class TestApp {
     }
 
     private static final String DEMO_PROVIDER = "http://localhost:8090/demo";
+
+    /**
+     * The test application on the Redis store at {@code redisUri}, with Jedis and its dependencies
+     * (copied by the build to {@code target/war-lib-redis}) in {@code WEB-INF/lib}, as an application on
+     * that store carries them.
+     */
+    static WebArchive redis(String name, String redisUri, Map<String, String> extraSettings) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(extraSettings);
+        settings.put("latchkey.store", "redis");
+        settings.put("latchkey.redis.uri", redisUri);
+        return withSettings(name, settings);
+    }
+
+    private static WebArchive withRedisClient(WebArchive war) {
+        File[] jars = new File(System.getProperty("latchkey.war-lib-redis", "target/war-lib-redis"))
+                .listFiles((dir, file) -> file.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("Jedis and its dependencies are missing from target/war-lib-redis (run mvn verify)");
+        }
+        for (File jar : jars) {
+            war.addAsLibrary(jar);
+        }
+        return war;
+    }
 
     /**
      * Adds Latchkey's jar (the one this build produced) and its runtime dependencies (bcrypt, Nimbus

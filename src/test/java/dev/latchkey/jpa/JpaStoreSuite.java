@@ -129,6 +129,40 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
         }
     }
 
+    /**
+     * Nodes starting together on an empty database each find the tables missing and create them: the
+     * ones that lose the race see the tables the winner made, and start too.
+     */
+    @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseAllStart() throws Exception {
+        int nodes = 4;
+        List<EntityManagerFactory> units = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            for (int i = 0; i < nodes; i++) {
+                units.add(provider().open(database().dataSource(), false));
+            }
+            database().execute("DROP TABLE latchkey_session", "DROP TABLE IF EXISTS latchkey_signin_attempt");
+            CyclicBarrier together = new CyclicBarrier(nodes);
+            List<Future<?>> starts = new ArrayList<>();
+            for (EntityManagerFactory unit : units) {
+                starts.add(pool.submit(() -> {
+                    together.await();
+                    JpaSessionStore store = JpaSessionStore.open(unit, true, database().product());
+                    JpaAttemptStore.open(unit, true, database().product());
+                    return store.find("a".repeat(32));
+                }));
+            }
+            for (Future<?> start : starts) {
+                assertEquals(java.util.Optional.empty(), start.get(60, TimeUnit.SECONDS), "every node started");
+            }
+        } finally {
+            pool.shutdownNow();
+            units.forEach(EntityManagerFactory::close);
+            database().recreateSchema();
+        }
+    }
+
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource(delimiter = '|', value = {
         "expires_at  | INTEGER",

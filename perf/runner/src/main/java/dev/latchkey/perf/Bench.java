@@ -3,17 +3,22 @@ package dev.latchkey.perf;
 import java.io.IOException;
 import java.sql.SQLException;
 
-/** Checks, warms up and measures one case: statement counters reset, wrk, counters read. */
+/**
+ * Checks, warms up and measures one case: Redis's command counters read and the statement counters
+ * reset, wrk, both read again.
+ */
 final class Bench {
 
     private final Http http;
     private final Wrk wrk;
     private final StatementStats statements;
+    private final CommandStats redisCommands;
 
-    Bench(Http http, Wrk wrk, StatementStats statements) {
+    Bench(Http http, Wrk wrk, StatementStats statements, CommandStats redisCommands) {
         this.http = http;
         this.wrk = wrk;
         this.statements = statements;
+        this.redisCommands = redisCommands;
     }
 
     /** The case must answer 200 with its body, or the numbers would measure an error page. */
@@ -33,9 +38,10 @@ final class Bench {
     }
 
     Round measure(LoadCase loadCase, int seconds) throws IOException, InterruptedException, SQLException {
+        CommandStats.Snapshot commandsBefore = redisCommands.read();
         statements.reset();
         WrkResult result = wrk.run(url(loadCase), loadCase, seconds);
-        Round round = Round.of(result, statements.read());
+        Round round = Round.of(result, statements.read(), redisCommands.read().since(commandsBefore));
         failOnErrors(loadCase, result);
         return round;
     }
@@ -45,6 +51,10 @@ final class Bench {
     }
 
     private static void failOnErrors(LoadCase loadCase, WrkResult result) {
+        if (result.requests() == 0) {
+            // Per-request numbers of such a run would be 0 / 0, not a measurement.
+            throw new HarnessException("case " + loadCase.number() + " (" + loadCase.path() + "): wrk completed no request");
+        }
         if (result.non2xx() > 0) {
             throw new HarnessException("case " + loadCase.number() + " (" + loadCase.path() + "): " + result.non2xx()
                     + " of " + result.requests() + " responses were not 2xx or 3xx");

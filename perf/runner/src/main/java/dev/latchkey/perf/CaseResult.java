@@ -62,6 +62,10 @@ final class CaseResult {
         return Spread.of(rounds, Round::statementsPerRequest);
     }
 
+    Spread redisCommandsPerRequest() {
+        return Spread.of(rounds, Round::redisCommandsPerRequest);
+    }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", loadCase.number());
@@ -80,12 +84,14 @@ final class CaseResult {
         median.put("p50_ms", p50().median());
         median.put("p99_ms", p99().median());
         median.put("statements_per_request", statementsPerRequest().median());
+        median.put("redis_commands_per_request", redisCommandsPerRequest().median());
         m.put("median", median);
         Map<String, Object> spread = new LinkedHashMap<>();
         spread.put("requests_per_second", rps().toMap());
         spread.put("p50_ms", p50().toMap());
         spread.put("p99_ms", p99().toMap());
         spread.put("statements_per_request", statementsPerRequest().toMap());
+        spread.put("redis_commands_per_request", redisCommandsPerRequest().toMap());
         m.put("spread", spread);
         m.put("top_statements_last_round", rounds.isEmpty() ? List.of() : rounds.get(rounds.size() - 1).topStatements());
         return m;

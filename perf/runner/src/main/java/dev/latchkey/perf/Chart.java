@@ -78,6 +78,7 @@ final class Chart {
             case Cases.CEILING -> "#9e9e9e";
             case Cases.HTTP_SESSION_CASE, Cases.SPRING_SESSION_CASE, Cases.HTTP_SESSION_SECURITY_CASE -> "#d98a2b";
             case Cases.CACHED -> "#6fb0e8";
+            case Cases.REDIS_STORE -> "#b5452f";
             default -> "#2f6db5";
         };
     }

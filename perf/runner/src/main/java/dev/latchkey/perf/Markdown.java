@@ -12,18 +12,20 @@ final class Markdown {
 
     static String cases(List<CaseResult> results, Map<Integer, CaseResult> byNumber) {
         StringBuilder md = new StringBuilder();
-        md.append("| # | case | req/s (median) | min–max | p50 ms | p99 ms | statements/request | ÷ case 1 |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| # | case | req/s (median) | min–max | p50 ms | p99 ms | statements/request | Redis commands/request"
+                + " | ÷ case 1 |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         CaseResult ceiling = byNumber.get(Cases.CEILING);
         for (CaseResult r : results) {
             LoadCase c = r.loadCase();
             if (r.isPending()) {
-                md.append(String.format("| %d | %s | pending | | | | | |%n", c.number(), c.title()));
+                md.append(String.format("| %d | %s | pending | | | | | | |%n", c.number(), c.title()));
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %,.0f–%,.0f | %.2f | %.2f | %.2f | %.2f |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %,.0f–%,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
                     c.number(), c.title(), r.rps().median(), r.rps().min(), r.rps().max(), r.p50().median(),
-                    r.p99().median(), r.statementsPerRequest().median(), r.rps().median() / ceiling.rps().median()));
+                    r.p99().median(), r.statementsPerRequest().median(), r.redisCommandsPerRequest().median(),
+                    r.rps().median() / ceiling.rps().median()));
         }
         return md.toString();
     }

@@ -35,7 +35,7 @@ final class Ratios {
         return ratios;
     }
 
-    /** The comparisons with the other session stores, and the cache with the ceiling. */
+    /** The comparisons with the other session stores, the cache and the Redis store with the ceiling. */
     static List<Ratio> comparisons(Map<Integer, CaseResult> results) {
         return List.of(
                 ratio("Latchkey ÷ Spring Session JDBC (case 2 ÷ case 6)", Cases.LATCHKEY_COOKIE, Cases.SPRING_SESSION_CASE, results),
@@ -46,7 +46,11 @@ final class Ratios {
                 ratio("Latchkey with cache ÷ HttpSession through Jakarta Security (case 7 ÷ case 8)", Cases.CACHED,
                         Cases.HTTP_SESSION_SECURITY_CASE, results),
                 ratio("Latchkey with cache ÷ ceiling (case 7 ÷ case 1)", Cases.CACHED, Cases.CEILING, results),
-                ratio("JDBC read ÷ JPA-query read (case 2 ÷ case 9)", Cases.LATCHKEY_COOKIE, Cases.JPQL_READ, results));
+                ratio("JDBC read ÷ JPA-query read (case 2 ÷ case 9)", Cases.LATCHKEY_COOKIE, Cases.JPQL_READ, results),
+                ratio("Latchkey on Redis ÷ ceiling (case 10 ÷ case 1)", Cases.REDIS_STORE, Cases.CEILING, results),
+                ratio("Redis store ÷ PostgreSQL store (case 10 ÷ case 2)", Cases.REDIS_STORE, Cases.LATCHKEY_COOKIE, results),
+                ratio("Latchkey on Redis ÷ Spring Session JDBC (case 10 ÷ case 6)", Cases.REDIS_STORE,
+                        Cases.SPRING_SESSION_CASE, results));
     }
 
     private static Ratio ratio(String name, int numerator, int denominator, Map<Integer, CaseResult> results) {

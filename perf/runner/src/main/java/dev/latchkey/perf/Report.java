@@ -48,9 +48,9 @@ final class Report {
 
     String svg() {
         String subtitle = String.format("wrk -t%d -c%d -d%ds, median of %d round(s), whiskers min–max; %s cores;"
-                        + " Payara Micro %s, PostgreSQL %s", options.threads(), options.connections(),
+                        + " Payara Micro %s, PostgreSQL %s, Redis %s", options.threads(), options.connections(),
                 options.durationSeconds(), options.rounds(), machine.get("cores"), versions.get("payara_micro"),
-                versions.get("postgresql"));
+                versions.get("postgresql"), versions.get("redis"));
         return Chart.svg(cases, "Latchkey: requests per second by case", subtitle);
     }
 

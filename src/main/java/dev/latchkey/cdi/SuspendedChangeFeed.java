@@ -1,0 +1,34 @@
+package dev.latchkey.cdi;
+
+import dev.latchkey.cache.ChangeFeed;
+import java.util.function.Consumer;
+
+/** A change feed whose announcements run with the caller's JTA transaction suspended, so they are sent at once. */
+final class SuspendedChangeFeed implements ChangeFeed {
+
+    private final ChangeFeed target;
+    private final TransactionSuspender outside;
+
+    SuspendedChangeFeed(ChangeFeed target, TransactionSuspender outside) {
+        this.target = target;
+        this.outside = outside;
+    }
+
+    @Override
+    public void announce(Change change) {
+        outside.suspended(() -> {
+            target.announce(change);
+            return null;
+        });
+    }
+
+    @Override
+    public void listen(Consumer<Change> listener) {
+        target.listen(listener);
+    }
+
+    @Override
+    public void close() {
+        target.close();
+    }
+}

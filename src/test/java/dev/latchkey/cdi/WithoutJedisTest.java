@@ -1,0 +1,143 @@
+package dev.latchkey.cdi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.core.InMemorySessionStore;
+import dev.latchkey.core.Message;
+import dev.latchkey.core.NewSession;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Latchkey in an application whose WAR has no Jedis (an optional dependency): Latchkey's classes are
+ * loaded again by a class loader that finds no {@code redis.clients} class. The JPA store and an
+ * application's own store work and never ask for one; {@code latchkey.store=redis} stops the
+ * deployment with {@code LK-401} naming the dependency to add, not with a {@link NoClassDefFoundError}.
+ */
+class WithoutJedisTest {
+
+    /** Loads Latchkey's classes (main and test) itself, and no Jedis class at all; the rest from the test's loader. */
+    private static final class NoJedis extends URLClassLoader {
+        final List<String> asked = Collections.synchronizedList(new ArrayList<>());
+
+        NoJedis() {
+            super(new URL[] {location(Assembly.class), location(WithoutJedisTest.class)}, WithoutJedisTest.class.getClassLoader());
+        }
+
+        private static URL location(Class<?> type) {
+            return type.getProtectionDomain().getCodeSource().getLocation();
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                if (name.startsWith("redis.")) {
+                    asked.add(name);
+                    throw new ClassNotFoundException(name);
+                }
+                if (!name.startsWith("dev.latchkey.")) {
+                    return super.loadClass(name, resolve);
+                }
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    loaded = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
+    }
+
+    /** Runs in the class loader without Jedis. */
+    static final class Probe {
+        private Probe() {
+        }
+
+        private static DeploymentSettings settings(Map<String, String> values) {
+            return DeploymentSettings.read(new SettingValues(key -> Optional.ofNullable(values.get(key))));
+        }
+
+        static String jpa() {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:without-jedis-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            h2.setUser("sa");
+            Assembly assembly = Assembly.assemble(settings(Map.of()), null, null, () -> h2, Clock.systemUTC(),
+                    new TransactionSuspender(), Set.of());
+            try {
+                String token = assembly.latchkey().createSession(NewSession.forUser("alice")).token();
+                return assembly.latchkey().validateSession(token).isValid() + " " + assembly.summary();
+            } finally {
+                assembly.unit().close();
+            }
+        }
+
+        static String applicationsOwnStore() {
+            Assembly assembly = Assembly.assemble(settings(Map.of()), new InMemorySessionStore(), null, null,
+                    Clock.systemUTC(), new TransactionSuspender(), Set.of());
+            String token = assembly.latchkey().createSession(NewSession.forUser("alice")).token();
+            return assembly.latchkey().validateSession(token).isValid() + " " + assembly.summary();
+        }
+
+        static String redis() {
+            try {
+                Assembly.assemble(settings(Map.of("latchkey.store", "redis", "latchkey.redis.uri", "redis://127.0.0.1:6379")),
+                        null, null, null, Clock.systemUTC(), new TransactionSuspender(), Set.of());
+                return "assembled";
+            } catch (IllegalArgumentException e) {
+                // as LatchkeyRuntime reports it
+                return Message.INVALID_SETTING.error(e.getMessage());
+            }
+        }
+    }
+
+    private static String run(NoJedis loader, String probe) throws Exception {
+        Method method = loader.loadClass(Probe.class.getName()).getDeclaredMethod(probe);
+        method.setAccessible(true);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return (String) method.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(probe + " failed without Jedis", e.getCause());
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void theJpaStoreAndTheApplicationsOwnStoreNeverAskForAJedisClass() throws Exception {
+        try (NoJedis loader = new NoJedis()) {
+            String jpa = run(loader, "jpa");
+            assertTrue(jpa.startsWith("true LK-001 Latchkey ready: JPA store on java:comp/DefaultDataSource (H2,"), jpa);
+            String own = run(loader, "applicationsOwnStore");
+            assertTrue(own.startsWith("true LK-001 Latchkey ready: store dev.latchkey.core.InMemorySessionStore"), own);
+            assertEquals(List.of(), loader.asked, "Jedis classes asked for");
+            assertTrue(loader.loadClass(Assembly.class.getName()) != Assembly.class, "Latchkey's classes were loaded again");
+        }
+    }
+
+    @Test
+    void theRedisStoreWithoutJedisStopsTheDeploymentNamingTheDependency() throws Exception {
+        try (NoJedis loader = new NoJedis()) {
+            assertEquals("Latchkey LK-401: latchkey.store is redis, but the Redis store needs the Redis client Jedis in the"
+                    + " application: add the Maven dependency redis.clients:jedis:6.2.0 to the WAR beside Latchkey (Latchkey"
+                    + " declares it optional). Change the setting the message names, as it says.", run(loader, "redis"));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The Redis store on Liberty: the test application with latchkey.store=redis and Jedis in its WAR. */
+class LibertyRedisIT extends RedisContainerSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.LIBERTY;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The Redis store on Payara: the test application with latchkey.store=redis and Jedis in its WAR. */
+class PayaraRedisIT extends RedisContainerSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.PAYARA;
+    }
+}

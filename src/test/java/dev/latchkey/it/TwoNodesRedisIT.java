@@ -1,0 +1,13 @@
+package dev.latchkey.it;
+
+/**
+ * Two Payara Micro nodes with {@code latchkey.store=redis} on one Redis (their accounts in one
+ * PostgreSQL): the same proofs as on the database, the outage being a Redis with persistence that
+ * goes down and comes back.
+ */
+class TwoNodesRedisIT extends TwoNodesSuite {
+
+    TwoNodesRedisIT() {
+        super(new RedisBackend());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The Redis store on WildFly: the test application with latchkey.store=redis and Jedis in its WAR. */
+class WildFlyRedisIT extends RedisContainerSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.WILDFLY;
+    }
+}
