@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,16 +49,7 @@ class TwoNodesPostgresIT extends TwoNodesSuite {
     @Test
     @Order(5)
     void withTheChangeFeedARevocationReachesTheOtherNodesCacheAtOnce() throws Exception {
-        String user = register();
-        Map<String, String> laptop = new LinkedHashMap<>();
-        signIn(new HttpSession(nodeB.url(FEED_APP), laptop), user);
-        String phoneToken = signIn(new HttpSession(nodeA.url(FEED_APP)), user);
-        assertSignedInAs(user, get(nodeA, FEED_APP, "me", phoneToken));
-        assertSignedInAs(user, get(nodeA, FEED_APP, "me", phoneToken));
-        assertSignedInAs(user, get(nodeB, FEED_APP, "me", phoneToken));
-
-        assertEquals("revoked true", new HttpSession(nodeB.url(FEED_APP), laptop)
-                .postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneToken.substring(0, 32))).body());
+        String phoneToken = cachedOnBothThenRevokedOnB(FEED_APP, register());
         long revoked = System.nanoTime();
         HttpResponse<String> last;
         do {

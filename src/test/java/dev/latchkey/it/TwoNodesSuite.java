@@ -112,6 +112,23 @@ abstract class TwoNodesSuite {
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
+    /**
+     * A user signed in on B (a laptop) and on A (a phone) in {@code app}; both nodes read the phone's
+     * session, so that a cache keeps it; then the laptop revokes it through B.
+     *
+     * @return the phone's token
+     */
+    String cachedOnBothThenRevokedOnB(String app, String user) {
+        Map<String, String> laptop = new LinkedHashMap<>();
+        signIn(new HttpSession(nodeB.url(app), laptop), user);
+        String phoneToken = signIn(new HttpSession(nodeA.url(app)), user);
+        assertSignedInAs(user, get(nodeA, app, "me", phoneToken));
+        assertSignedInAs(user, get(nodeB, app, "me", phoneToken));
+        assertEquals("revoked true", new HttpSession(nodeB.url(app), laptop)
+                .postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneToken.substring(0, 32))).body());
+        return phoneToken;
+    }
+
     /** Further applications both nodes deploy, by context root, with their settings besides the store's. */
     Map<String, Map<String, String>> extraApps() {
         return Map.of();
@@ -198,17 +215,8 @@ abstract class TwoNodesSuite {
     @Order(3)
     void withTheValidationCacheARevocationIsSeenAtOnceWhereMadeAndWithinMaxAgeOnTheOtherNode() throws Exception {
         String user = register();
-        Map<String, String> laptop = new LinkedHashMap<>();
-        signIn(new HttpSession(nodeB.url(CACHED_APP), laptop), user);
-        String phoneToken = signIn(new HttpSession(nodeA.url(CACHED_APP)), user);
-        // Both nodes read the phone's session now, and keep the row for max-age.
-        assertSignedInAs(user, get(nodeA, CACHED_APP, "me", phoneToken));
-        assertSignedInAs(user, get(nodeB, CACHED_APP, "me", phoneToken));
-
-        HttpResponse<String> revoke = new HttpSession(nodeB.url(CACHED_APP), laptop)
-                .postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneToken.substring(0, 32)));
+        String phoneToken = cachedOnBothThenRevokedOnB(CACHED_APP, user);
         long revoked = System.nanoTime();
-        assertEquals("revoked true", revoke.body());
         assertRefused(get(nodeB, CACHED_APP, "me", phoneToken), "on the node that revoked it, at once");
 
         int justAfter = get(nodeA, CACHED_APP, "me", phoneToken).statusCode();

@@ -1,0 +1,106 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.ServerUnderTest.newUser;
+import static dev.latchkey.it.ServerUnderTest.onlySetCookie;
+import static dev.latchkey.it.ServerUnderTest.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The test application with the validation cache on ({@code latchkey.cache.max-size}, a five-minute
+ * {@code max-age}, so that only the cache's own rules can explain what is seen): every change made
+ * through this node is seen at once, the secret is still compared, renewal still happens once. One
+ * subclass per server; the same server start as the server's other container tests.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class CacheContainerSuite implements ServerUnderTest {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestApp.withSettings("latchkey-cached.war", Map.of("latchkey.cache.max-size", "1000",
+                "latchkey.cache.max-age", "5m"));
+    }
+
+    @Override
+    public URL base() {
+        return base;
+    }
+
+    @Test
+    @Order(1)
+    void theStartUpLineStatesTheBound() {
+        assertTrue(serverLogs().read().contains("validation cache of 1000 sessions: a session revoked on another node stays"
+                + " usable here for up to PT5M"), "LK-001 states the cache and its bound");
+    }
+
+    @Test
+    @Order(2)
+    void signOutAndRevocationOnThisNodeAreRefusedAtOnce() {
+        String user = newUser("cora");
+        register(user);
+        HttpSession laptop = signedIn(user, true);
+        HttpSession phone = signedIn(user, true);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, laptop.get("me").statusCode());
+            assertEquals(200, phone.get("me").statusCode());
+        }
+        String phoneToken = phone.cookies().get("latchkey");
+        assertEquals("revoked 1", laptop.postSameOrigin("sessions", Map.of("action", "revoke-others")).body());
+        HttpResponse<String> revoked = browser().get("me", "Cookie", "latchkey=" + phoneToken);
+        assertEquals(401, revoked.statusCode());
+        assertEquals("LK-103 UNKNOWN_SESSION", ServerUnderTest.reason(revoked));
+
+        String laptopToken = laptop.cookies().get("latchkey");
+        assertEquals(200, laptop.postSameOrigin("signout", Map.of()).statusCode());
+        HttpResponse<String> signedOut = browser().get("me", "Cookie", "latchkey=" + laptopToken);
+        assertEquals(401, signedOut.statusCode());
+        assertEquals("LK-103 UNKNOWN_SESSION", ServerUnderTest.reason(signedOut));
+    }
+
+    @Test
+    @Order(3)
+    void theSecretIsComparedOnEveryRequestOfACachedSession() {
+        String user = newUser("cleo");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        assertEquals(200, browser.get("me").statusCode());
+        String token = browser.cookies().get("latchkey");
+        String forged = token.substring(0, 33) + (token.charAt(33) == 'a' ? 'b' : 'a') + token.substring(34);
+        HttpResponse<String> refused = browser().get("me", "Cookie", "latchkey=" + forged);
+        assertEquals(401, refused.statusCode());
+        assertEquals("LK-105 SECRET_MISMATCH", ServerUnderTest.reason(refused));
+        assertEquals(200, browser.get("me").statusCode(), "the real token still works");
+    }
+
+    @Test
+    @Order(4)
+    void atTheHalfwayPointACachedSessionIsRenewedOnce() {
+        String user = newUser("cass");
+        register(user);
+        HttpSession browser = signedIn(user, true);
+        assertEquals(200, browser.get("me").statusCode());
+        moveClock(Duration.ofDays(16).toSeconds());
+        HttpResponse<String> renewed = browser.get("me");
+        assertEquals(200, renewed.statusCode(), renewed::body);
+        token(true, onlySetCookie(renewed));
+        assertTrue(HttpSession.setCookies(browser.get("me")).isEmpty(), "renewed once");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The validation cache on Liberty: the test application with latchkey.cache.max-size set. */
+class LibertyCacheIT extends CacheContainerSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.LIBERTY;
+    }
+}

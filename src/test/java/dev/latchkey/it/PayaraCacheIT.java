@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The validation cache on Payara: the test application with latchkey.cache.max-size set. */
+class PayaraCacheIT extends CacheContainerSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.PAYARA;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The validation cache on WildFly: the test application with latchkey.cache.max-size set. */
+class WildFlyCacheIT extends CacheContainerSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.WILDFLY;
+    }
+}
