@@ -17,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,11 @@ abstract class RedisContainerSuite implements ServerUnderTest {
     @Override
     public URL base() {
         return base;
+    }
+
+    @BeforeEach
+    void applicationStarted() {
+        awaitApplication();
     }
 
     private static String id(HttpSession browser) {

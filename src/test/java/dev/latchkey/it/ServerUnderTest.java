@@ -34,6 +34,22 @@ interface ServerUnderTest {
     /** The server's log files, as this server writes them. */
     ServerLogs serverLogs();
 
+    /**
+     * Waits until the application answers: Payara Micro's Arquillian adapter reports a deployment once
+     * the archive is deployed, and the web application may start a few seconds later.
+     */
+    default void awaitApplication() {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (browser().get("public").statusCode() == 404 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     default HttpSession browser() {
         return new HttpSession(base());
     }

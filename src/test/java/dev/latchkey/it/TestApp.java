@@ -99,13 +99,23 @@ final class TestApp {
 
     private static WebArchive war(String name, Map<String, String> extraSettings) {
         StringBuilder params = new StringBuilder();
-        extraSettings.forEach((key, value) -> params.append("  <context-param>\n    <param-name>").append(key)
-                .append("</param-name>\n    <param-value>").append(value).append("</param-value>\n  </context-param>\n"));
+        String webXml = WEB_XML;
+        for (Map.Entry<String, String> setting : extraSettings.entrySet()) {
+            String param = "<param-name>" + setting.getKey() + "</param-name>";
+            if (webXml.contains(param)) { // a default of the test application, replaced rather than repeated
+                webXml = webXml.replaceFirst(java.util.regex.Pattern.quote(param) + "\\s*<param-value>[^<]*</param-value>",
+                        java.util.regex.Matcher.quoteReplacement(param + "\n    <param-value>" + setting.getValue()
+                                + "</param-value>"));
+            } else {
+                params.append("  <context-param>\n    <param-name>").append(setting.getKey()).append("</param-name>\n"
+                        + "    <param-value>").append(setting.getValue()).append("</param-value>\n  </context-param>\n");
+            }
+        }
         return withLatchkey(ShrinkWrap.create(WebArchive.class, name)
                 .addPackage("dev.latchkey.it.app"))
                 // MicroProfile Config, where the server has it, wins over the context parameter (/login).
                 .addAsResource(new StringAsset("latchkey.login-page=/sign-in\n"), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(new StringAsset(WEB_XML.replace("</web-app>", params + "</web-app>")), "web.xml")
+                .addAsWebInfResource(new StringAsset(webXml.replace("</web-app>", params + "</web-app>")), "web.xml")
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " bean-discovery-mode=\"annotated\" version=\"4.0\"/>"), "beans.xml");
     }
