@@ -121,7 +121,7 @@ final class RedisBackend implements SessionBackend {
             listener.start();
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!subscription.isSubscribed() && System.nanoTime() < end) {
-                Thread.onSpinWait();
+                pause();
             }
         }
         hsets.clear();
@@ -133,10 +133,19 @@ final class RedisBackend implements SessionBackend {
         long quiet = Duration.ofMillis(300).toNanos();
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() - lastEvent.get() < quiet && System.nanoTime() < end) {
-            Thread.onSpinWait();
+            pause();
         }
         AtomicInteger count = hsets.get(id);
         return count == null ? 0 : count.get();
+    }
+
+    /** Waits a little without holding one of the machine's two cores, as a busy wait would. */
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A conditional renewal that lost changes nothing in Redis, so it leaves no trace to count. */
