@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,8 @@ class PostgresChangeFeedTest {
     private final PostgresDatabase database = PostgresDatabase.get();
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
     private final List<AutoCloseable> opened = new ArrayList<>();
+    /** How many times a feed told its cache to forget everything: once per feed when it first connects. */
+    private final AtomicInteger forgotten = new AtomicInteger();
     private StatementCounter readsB;
     private Latchkey nodeA;
     private Latchkey nodeB;
@@ -55,12 +59,14 @@ class PostgresChangeFeedTest {
         readsB = new StatementCounter(database.dataSource());
         nodeB = node(readsB);
         await(() -> listeners() == 2, "both nodes listen");
+        // A feed empties its cache just after LISTEN: wait for that, or it could empty a row cached by a test.
+        await(() -> forgotten.get() >= 2, "both feeds delivered their first connection");
     }
 
     private Latchkey node(StatementCounter source) {
         EntityManagerFactory unit = Provider.ECLIPSELINK.open(database.dataSource(), false);
         opened.add(unit::close);
-        ChangeFeed feed = ChangeFeed.postgres(database.dataSource(), Executors.defaultThreadFactory());
+        ChangeFeed feed = new CountingForgets(ChangeFeed.postgres(database.dataSource(), Executors.defaultThreadFactory()));
         opened.add(feed);
         JpaSessionStore store = JpaSessionStore.resourceLocal(unit).readingThrough(source);
         return new Latchkey(new CachingSessionStore(store, FIVE_MINUTES, clock, feed), clock, LatchkeyConfig.defaults());
@@ -127,6 +133,35 @@ class PostgresChangeFeedTest {
         assertTrue(nodeB.validateSession(bob.token()).isValid());
         assertTrue(nodeA.invalidateSession(bob.session().id()));
         await(() -> !nodeB.validateSession(bob.token()).isValid(), "and hears revocations again");
+    }
+
+    /** The feed as it is, counting the {@link ChangeFeed.Change#EVERYTHING} changes it delivers. */
+    private final class CountingForgets implements ChangeFeed {
+        private final ChangeFeed feed;
+
+        CountingForgets(ChangeFeed feed) {
+            this.feed = feed;
+        }
+
+        @Override
+        public void announce(Change change) {
+            feed.announce(change);
+        }
+
+        @Override
+        public void listen(Consumer<Change> listener) {
+            feed.listen(change -> {
+                listener.accept(change);
+                if (change.kind() == Kind.EVERYTHING) {
+                    forgotten.incrementAndGet();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            feed.close();
+        }
     }
 
     private int listeners() {
