@@ -36,15 +36,29 @@ final class RequestTokens {
             if (header == null || header.length() > MAX_HEADER_LENGTH) {
                 continue;
             }
-            for (String pair : header.split(";")) {
-                int eq = pair.indexOf('=');
-                if (eq < 0 || !pair.substring(0, eq).trim().equals(name)) {
-                    continue;
+            int start = 0;
+            while (start < header.length()) {
+                int end = header.indexOf(';', start);
+                end = end < 0 ? header.length() : end;
+                int eq = header.indexOf('=', start);
+                if (eq >= 0 && eq < end && isName(header, start, eq, name)) {
+                    values.add(unquote(header.substring(eq + 1, end).trim()));
                 }
-                values.add(unquote(pair.substring(eq + 1).trim()));
+                start = end + 1;
             }
         }
         return values;
+    }
+
+    /** Whether {@code header[start, end)}, without surrounding white space, is {@code name}. */
+    private static boolean isName(String header, int start, int end, String name) {
+        while (start < end && header.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && header.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return end - start == name.length() && header.regionMatches(start, name, 0, name.length());
     }
 
     /**

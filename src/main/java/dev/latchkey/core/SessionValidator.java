@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The validation of a token, for {@link Latchkey#validateSession}: parse, one read, constant-time
- * comparison of the secret's hash, expiry, and renewal at the halfway point with a conditional write.
+ * comparison of the secret's hash, expiry, and renewal at the halfway point with a conditional write,
+ * claimed first so that racing requests on this node write it once ({@link RenewalClaims}).
  * Never throws for client input; a failing store is {@link Reason#STORE_UNAVAILABLE}, logged at most
  * once a minute.
  */
@@ -16,6 +17,7 @@ final class SessionValidator {
     private final SessionStore store;
     private final LatchkeyConfig config;
     private final RateLimitedLog log;
+    private final RenewalClaims renewals = new RenewalClaims();
 
     SessionValidator(SessionStore store, LatchkeyConfig config, RateLimitedLog log) {
         this.store = store;
@@ -58,11 +60,15 @@ final class SessionValidator {
             return SessionValidation.rejected(Reason.SESSION_EXPIRED);
         }
         Duration idle = session.idleTimeout();
-        if (Duration.between(now, session.expiresAt()).compareTo(idle.dividedBy(2)) >= 0) {
+        if (Duration.between(now, session.expiresAt()).compareTo(half(idle)) >= 0) {
             return SessionValidation.valid(session, false);
         }
         Instant renewedExpiry = now.plus(idle).isBefore(absoluteEnd) ? now.plus(idle) : absoluteEnd;
         if (!renewedExpiry.isAfter(session.expiresAt())) {
+            return SessionValidation.valid(session, false);
+        }
+        if (!renewals.claim(session.id(), session.expiresAt())) {
+            // Another request on this node renews it (and sends the new cookie), or already did.
             return SessionValidation.valid(session, false);
         }
         try {
@@ -72,8 +78,14 @@ final class SessionValidator {
         } catch (RuntimeException e) {
             storeFailed("renewing a session; it stays valid until its current deadline", e);
         }
-        // Another request renewed it first (and sends the new cookie), or the write failed.
+        // Another node renewed it first, or the write failed: the next request here may try again.
+        renewals.release(session.id(), session.expiresAt());
         return SessionValidation.valid(session, false);
+    }
+
+    /** Half of a positive duration, rounded down to the nanosecond; {@code dividedBy} goes through BigDecimal. */
+    static Duration half(Duration d) {
+        return Duration.ofSeconds(d.getSeconds() / 2, d.getSeconds() % 2 * 500_000_000L + d.getNano() / 2);
     }
 
     /** Deletes a session found expired, unless it was renewed meanwhile (then its deadline moved). */

@@ -7,6 +7,7 @@ import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.core.SignInRefusal;
 import dev.latchkey.servlet.RequestState;
 import dev.latchkey.servlet.ServletSessions;
+import dev.latchkey.servlet.SessionsOnFirstUse;
 import dev.latchkey.servlet.SignInGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     Provider<ServletSessions> servletSessions;
 
+    private final SessionsOnFirstUse sessionsOnFirstUse = new SessionsOnFirstUse(() -> servletSessions.get());
+
     @Inject
     IdentityStoreHandler identityStores;
 
@@ -66,7 +69,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             HttpMessageContext context) {
         // The authentication type of the caller (Servlet profile of Jakarta Authentication).
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AUTH_TYPE);
-        ServletSessions sessions = servletSessions.get();
+        ServletSessions sessions = sessionsOnFirstUse.get();
         AuthenticationParameters parameters = context.getAuthParameters();
         Credential credential = parameters == null ? null : parameters.getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
@@ -120,7 +123,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        ServletSessions sessions = servletSessions.get();
+        ServletSessions sessions = sessionsOnFirstUse.get();
         try {
             sessions.signOut(request, response);
         } catch (SessionStoreException e) {

@@ -25,6 +25,8 @@ public class LatchkeyFilter implements Filter {
     @Inject
     Provider<ServletSessions> sessions;
 
+    private final SessionsOnFirstUse sessionsOnFirstUse = new SessionsOnFirstUse(() -> sessions.get());
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -32,7 +34,7 @@ public class LatchkeyFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        ServletSessions running = sessions.get();
+        ServletSessions running = sessionsOnFirstUse.get();
         RequestState state = running.resolve(http, httpResponse);
         CsrfDecision decision = running.csrfDecision(http, state);
         if (!decision.allowed()) {

@@ -2,28 +2,44 @@ package dev.latchkey.servlet;
 
 import dev.latchkey.web.RequestFacts;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** The facts of a servlet request that the CSRF decision and the cookie policy need, gathered once per request. */
 final class RequestFactsOf {
 
     private static final String ATTRIBUTE = RequestFacts.class.getName();
-    private static final String[] HEADERS = {"Origin", "Sec-Fetch-Site", "Forwarded", "X-Forwarded-Proto",
-        "X-Forwarded-Host", "X-Forwarded-For", "X-Real-IP", "Via"};
+    /** Headers of one value. */
+    private static final String[] HEADERS = {"Origin", "Sec-Fetch-Site", "X-Forwarded-Proto", "X-Forwarded-Host",
+        "X-Real-IP"};
 
     /** Headers that are lists: sent on several lines they are one list, in order (RFC 9110, 5.3). */
-    private static final Set<String> LISTS = Set.of("Forwarded", "X-Forwarded-For", "Via");
+    private static final String[] LISTS = {"Forwarded", "X-Forwarded-For", "Via"};
 
     private RequestFactsOf() {
     }
 
     private static String joined(HttpServletRequest request, String name) {
         Enumeration<String> values = request.getHeaders(name);
-        return values == null || !values.hasMoreElements() ? null : String.join(", ", Collections.list(values));
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (values.hasMoreElements()) {
+            all.append(", ").append(values.nextElement());
+        }
+        return all.toString();
+    }
+
+    private static void putIfSent(Map<String, String> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
     }
 
     static RequestFacts request(HttpServletRequest request) {
@@ -32,10 +48,10 @@ final class RequestFactsOf {
         }
         Map<String, String> headers = new HashMap<>();
         for (String name : HEADERS) {
-            String value = LISTS.contains(name) ? joined(request, name) : request.getHeader(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
+            putIfSent(headers, name, request.getHeader(name));
+        }
+        for (String name : LISTS) {
+            putIfSent(headers, name, joined(request, name));
         }
         RequestFacts facts = new RequestFacts(request.getMethod(), request.getScheme(), request.getHeader("Host"),
                 request.getRemoteAddr(), request.getLocalAddr(), headers);

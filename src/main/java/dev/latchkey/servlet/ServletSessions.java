@@ -297,8 +297,17 @@ public final class ServletSessions {
         response.addHeader("Set-Cookie", cookie.toSetCookieHeader());
     }
 
+    private static List<String> prepend(String first, List<String> rest) {
+        rest.add(0, first);
+        return rest;
+    }
+
     private static List<String> headers(HttpServletRequest request, String name) {
         var values = request.getHeaders(name);
-        return values == null ? List.of() : Collections.list(values);
+        if (values == null || !values.hasMoreElements()) {
+            return List.of();
+        }
+        String first = values.nextElement();
+        return values.hasMoreElements() ? prepend(first, Collections.list(values)) : List.of(first);
     }
 }

@@ -66,7 +66,7 @@ record WebOrigin(String scheme, String host, int port) {
         }
         int port = defaultPort;
         if (portText != null) {
-            if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (portText.isEmpty() || portText.length() > 5 || !isDigits(portText)) {
                 return Optional.empty();
             }
             port = Integer.parseInt(portText);
@@ -99,6 +99,16 @@ record WebOrigin(String scheme, String host, int port) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
                 return false;
             }
         }

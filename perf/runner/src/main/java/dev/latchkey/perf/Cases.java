@@ -23,6 +23,8 @@ final class Cases {
     static final int HTTP_SESSION_SECURITY_CASE = 8;
     static final int JPQL_READ = 9;
     static final int REDIS_STORE = 10;
+    /** How many cases there are, numbered from 1. */
+    static final int COUNT = 10;
 
     private Cases() {
     }

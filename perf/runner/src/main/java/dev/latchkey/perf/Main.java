@@ -128,6 +128,11 @@ public final class Main {
         if (!http.answers(Cases.LATCHKEY_REDIS + "/public")) {
             pending.put(Cases.REDIS_STORE, deploymentFailure(payara, "latchkey-redis-app.war", REDIS_WORDS));
         }
+        for (int number = 1; number <= Cases.COUNT; number++) {
+            if (!options.selected(number)) {
+                pending.putIfAbsent(number, "not selected (perf.cases)");
+            }
+        }
         SignIns signIns = new SignIns(http);
         List<LoadCase> cases = Cases.create(signIns, pending.keySet());
         StatementStats statements = new StatementStats(database);

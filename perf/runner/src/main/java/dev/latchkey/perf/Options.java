@@ -12,10 +12,13 @@ import java.util.Map;
  * (seconds per wrk run, 10), {@code perf.warmup} (seconds per case, 15), {@code perf.connections} (16),
  * {@code perf.threads} (2), {@code perf.port} (8181), {@code perf.scaling} (extra session rows, comma
  * separated, {@code 10000,100000,1000000}; empty to skip), {@code perf.scaling.rounds} (3),
- * {@code perf.renewal.sessions} (100), {@code perf.base} (the repository, where {@code perf/} is).
+ * {@code perf.renewal.sessions} (100), {@code perf.base} (the repository, where {@code perf/} is),
+ * {@code perf.cases} (the case numbers to measure, comma separated, case 1 always; empty for all;
+ * the others are reported as pending).
  */
 record Options(boolean quick, int rounds, int durationSeconds, int warmupSeconds, int connections, int threads,
-               int port, List<Integer> scalingRows, int scalingRounds, int renewalSessions, Path base) {
+               int port, List<Integer> scalingRows, int scalingRounds, int renewalSessions, Path base,
+               List<Integer> cases) {
 
     static Options fromSystemProperties() {
         boolean quick = Boolean.getBoolean("perf.quick");
@@ -29,7 +32,13 @@ record Options(boolean quick, int rounds, int durationSeconds, int warmupSeconds
                 sizes(System.getProperty("perf.scaling", "10000,100000,1000000")),
                 integer("perf.scaling.rounds", quick ? 1 : 3),
                 integer("perf.renewal.sessions", 100),
-                Path.of(System.getProperty("perf.base", System.getProperty("user.dir"))).toAbsolutePath().normalize());
+                Path.of(System.getProperty("perf.base", System.getProperty("user.dir"))).toAbsolutePath().normalize(),
+                sizes(System.getProperty("perf.cases", "")));
+    }
+
+    /** Whether case {@code number} is measured: every case unless {@code perf.cases} names some; the ceiling always. */
+    boolean selected(int number) {
+        return cases.isEmpty() || cases.contains(number) || number == Cases.CEILING;
     }
 
     /** Where results, logs and the servers' files go: {@code target/perf} of the repository. */
@@ -53,6 +62,7 @@ record Options(boolean quick, int rounds, int durationSeconds, int warmupSeconds
         m.put("scaling_extra_rows", scalingRows);
         m.put("scaling_rounds", scalingRounds);
         m.put("renewal_sessions", renewalSessions);
+        m.put("cases", cases.isEmpty() ? "all" : cases);
         return m;
     }
 
