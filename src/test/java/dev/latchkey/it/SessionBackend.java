@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Where the nodes of {@link TwoNodesSuite} keep their sessions, started in the test JVM: how a node is
  * pointed at it, what the test reads and changes in it directly (as an operator could), and an
- * outage (stop, start again). One implementation per store: PostgreSQL through the shipped Payara
- * command file ({@link PostgresBackend}); a Redis store would be another.
+ * outage (stop, start again). One implementation per store: PostgreSQL and MariaDB through the
+ * shipped Payara command files ({@link DatabaseBackend}), Redis ({@link RedisBackend}).
  */
 interface SessionBackend {
 

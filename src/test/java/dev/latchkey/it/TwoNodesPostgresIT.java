@@ -1,35 +1,19 @@
 package dev.latchkey.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two Payara Micro nodes on one PostgreSQL, each connected by payara-config/postgresql.asadmin as
- * shipped; and the expired-session cleanup, which only a database store has, run by both at once.
+ * shipped; and the change feed between their validation caches, which only PostgreSQL has.
  */
-class TwoNodesPostgresIT extends TwoNodesSuite {
-
-    private final PostgresBackend postgres;
+class TwoNodesPostgresIT extends TwoNodesDatabaseSuite {
 
     TwoNodesPostgresIT() {
         super(new PostgresBackend());
-        this.postgres = (PostgresBackend) backend;
     }
 
     static final String FEED_APP = "latchkey-feed";
@@ -61,63 +45,5 @@ class TwoNodesPostgresIT extends TwoNodesSuite {
         System.out.printf("change feed: revoked on B, refused on A after %d ms (cache max-age 5 min)%n",
                 Duration.ofNanos(System.nanoTime() - revoked).toMillis());
         assertRefused(last, "node A, within " + FEED_DEADLINE.toSeconds() + " s of the revocation on B");
-    }
-
-    /**
-     * The cleanup the schedule runs ({@code Latchkey.deleteExpiredSessions}, through the test
-     * application's {@code /test-cleanup}), called on both nodes at once, round after round until
-     * nothing is left: each expired row is deleted by exactly one statement, no live row is touched.
-     */
-    @Test
-    @Order(10)
-    void cleanupOnBothNodesAtOnceDeletesEveryExpiredRowOnceAndNoLiveOne() throws Exception {
-        Set<String> before = postgres.sessionIds();
-        Instant now = Instant.now();
-        Set<String> expired = postgres.insertSessions("expired", 3000, now.minus(Duration.ofHours(1)));
-        Set<String> live = postgres.insertSessions("live", 300, now.plus(Duration.ofHours(1)));
-        postgres.countWrites();
-
-        int perNode = 3;
-        int reported = 0;
-        int rounds = 0;
-        int calls = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);
-        try {
-            for (int inRound = -1; inRound != 0 && rounds < 20; rounds++) {
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-                for (int i = 0; i < 2 * perNode; i++) {
-                    PayaraNode node = i % 2 == 0 ? nodeA : nodeB;
-                    answers.add(pool.submit(() -> {
-                        go.await();
-                        return post(node, APP, "test-cleanup", null, "");
-                    }));
-                }
-                go.countDown();
-                inRound = 0;
-                for (Future<HttpResponse<String>> answer : answers) {
-                    HttpResponse<String> response = answer.get(120, TimeUnit.SECONDS);
-                    assertEquals(200, response.statusCode(), response::body);
-                    assertTrue(response.body().startsWith("deleted "), response::body);
-                    inRound += Integer.parseInt(response.body().substring("deleted ".length()));
-                    calls++;
-                }
-                reported += inRound;
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        List<String> deleted = postgres.deletedSessions();
-        Set<String> after = postgres.sessionIds();
-        Set<String> expected = new HashSet<>(before);
-        expected.addAll(live);
-        System.out.printf("cleanup: %d expired and %d live rows; %d calls in %d rounds on both nodes reported %d deleted;"
-                        + " %d DELETEs of a row (%d distinct); %d rows left of %d expected%n",
-                expired.size(), live.size(), calls, rounds, reported, deleted.size(), new HashSet<>(deleted).size(),
-                after.size(), expected.size());
-        assertEquals(expired.size(), reported, "the nodes' counts add up to the expired rows: none counted twice");
-        assertEquals(expired.size(), deleted.size(), "one DELETE per expired row");
-        assertEquals(expired, new HashSet<>(deleted), "exactly the expired rows were deleted");
-        assertEquals(expected, after, "every live row is still there");
     }
 }

@@ -18,6 +18,7 @@ public final class MariaDbDatabase extends TestDatabase {
 
     private final DBConfigurationBuilder config;
     private final String version;
+    private DB db;
 
     private MariaDbDatabase() {
         config = DBConfigurationBuilder.newBuilder();
@@ -29,13 +30,14 @@ public final class MariaDbDatabase extends TestDatabase {
         config.addArg("--default-time-zone=+00:00");
         config.addArg("--max-connections=300");
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            db = DB.newEmbeddedDB(config.build());
             waitLonger(db);
             db.start();
             db.createDB("latchkey");
+            DB started = db;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    db.stop();
+                    started.stop();
                 } catch (ManagedProcessException ignored) {
                     // the JVM is exiting
                 }
@@ -72,6 +74,24 @@ public final class MariaDbDatabase extends TestDatabase {
             instance = new MariaDbDatabase();
         }
         return instance;
+    }
+
+    /** Stops the server as an outage would (open connections are cut, the data stays); {@link #startAgain()} brings it back. */
+    public synchronized void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("embedded MariaDB did not stop", e);
+        }
+    }
+
+    /** Starts the server {@link #stop() stopped} before: the same data directory and port. */
+    public synchronized void startAgain() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("embedded MariaDB did not start again", e);
+        }
     }
 
     /** The port the server listens on (loopback). */
