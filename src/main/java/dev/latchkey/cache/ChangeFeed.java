@@ -63,12 +63,15 @@ public interface ChangeFeed extends AutoCloseable {
      * A feed over PostgreSQL's {@code LISTEN}/{@code NOTIFY} on the channel
      * {@code latchkey_session_changes}: one connection of {@code source} is held for listening, and
      * each announced change is one {@code SELECT pg_notify(...)} on a connection of the pool. The
-     * PostgreSQL JDBC driver must be the one behind {@code source}.
+     * PostgreSQL JDBC driver must be the one behind {@code source}, and its classes visible to the
+     * application: the listening connection is unwrapped to the driver's {@code PGConnection}.
      *
      * @param source  a DataSource on the sessions' PostgreSQL database
      * @param threads makes the listening thread (in a container: its managed thread factory)
+     * @throws IllegalStateException when the driver's classes cannot be loaded beside Latchkey
      */
     static ChangeFeed postgres(DataSource source, ThreadFactory threads) {
+        PostgresChangeFeed.requireDriver();
         return new PostgresChangeFeed(source, threads);
     }
 }

@@ -39,6 +39,28 @@ final class PostgresChangeFeed implements ChangeFeed {
     private volatile boolean closed;
     private volatile Thread listening;
 
+    /** Why the feed cannot listen through connections that do not unwrap to the driver's {@code PGConnection}. */
+    static final String NOT_UNWRAPPED = "the connections of latchkey.datasource do not unwrap to the PostgreSQL driver's"
+            + " org.postgresql.PGConnection as the application sees it: the data source must use the PostgreSQL driver,"
+            + " and the application must see the same driver classes as the data source (the server's copy, not a second"
+            + " one in the WAR)";
+
+    /**
+     * Fails unless the PostgreSQL driver can be loaded beside Latchkey: on a server that keeps the
+     * driver in a library or module of its own, the application must be given access to it.
+     *
+     * @throws IllegalStateException naming the class and what to do
+     */
+    static void requireDriver() {
+        try {
+            Class.forName("org.postgresql.PGConnection", false, PostgresChangeFeed.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("the change feed needs the PostgreSQL JDBC driver's classes"
+                    + " (org.postgresql.PGConnection) visible to the application; the data source's driver is in a"
+                    + " server library or module the application cannot see: give the application access to it");
+        }
+    }
+
     PostgresChangeFeed(DataSource source, ThreadFactory threads) {
         this.source = Objects.requireNonNull(source, "source");
         this.threads = Objects.requireNonNull(threads, "threads");
@@ -83,7 +105,7 @@ final class PostgresChangeFeed implements ChangeFeed {
         boolean down = false;
         while (!closed) {
             try (Connection c = source.getConnection()) {
-                PGConnection pg = c.unwrap(PGConnection.class);
+                PGConnection pg = unwrapped(c);
                 try (Statement listen = c.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
                 }
@@ -103,8 +125,10 @@ final class PostgresChangeFeed implements ChangeFeed {
             } catch (SQLException | RuntimeException e) {
                 listener.accept(Change.EVERYTHING);
                 if (!down && !closed) {
+                    // An unwrapping failure is said in words; any other only by its class (a driver's text may name the database).
+                    String why = e instanceof NotUnwrapped ? e.getMessage() : e.getClass().getName();
                     LOG.log(System.Logger.Level.WARNING, Message.CHANGE_FEED_DOWN.line(Message.CHANGE_FEED_DOWN.summary()
-                            + " (" + e.getClass().getName() + "). " + Message.CHANGE_FEED_DOWN.fix()));
+                            + " (" + why + "). " + Message.CHANGE_FEED_DOWN.fix()));
                     down = true;
                 }
                 if (!sleep(pause)) {
@@ -112,6 +136,24 @@ final class PostgresChangeFeed implements ChangeFeed {
                 }
                 pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
             }
+        }
+    }
+
+    /** The listening connection as the driver's own. */
+    private static PGConnection unwrapped(Connection c) {
+        try {
+            return c.unwrap(PGConnection.class);
+        } catch (SQLException | ClassCastException e) {
+            throw new NotUnwrapped();
+        }
+    }
+
+    /** {@link #NOT_UNWRAPPED}, as an exception the listening loop recognises. */
+    private static final class NotUnwrapped extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NotUnwrapped() {
+            super(NOT_UNWRAPPED);
         }
     }
 

@@ -143,7 +143,11 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
             throw new IllegalArgumentException("latchkey.cache.change-feed=postgresql needs Latchkey's own store on a"
                     + " PostgreSQL database (latchkey.datasource); set latchkey.cache.change-feed=off for this store");
         }
-        return new SuspendedChangeFeed(ChangeFeed.postgres(postgres, ManagedThreads.factory()), suspender);
+        try {
+            return new SuspendedChangeFeed(ChangeFeed.postgres(postgres, ManagedThreads.factory()), suspender);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("latchkey.cache.change-feed is postgresql, but " + e.getMessage(), e);
+        }
     }
 
     /** The Redis store, or {@code LK-401} naming the dependency to add when Jedis is missing from the application. */

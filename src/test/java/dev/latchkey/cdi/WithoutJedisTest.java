@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.NewSession;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
+import dev.latchkey.testing.WithoutLibrary;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,40 +23,6 @@ import org.junit.jupiter.api.Test;
  * deployment with {@code LK-401} naming the dependency to add, not with a {@link NoClassDefFoundError}.
  */
 class WithoutJedisTest {
-
-    /** Loads Latchkey's classes (main and test) itself, and no Jedis class at all; the rest from the test's loader. */
-    private static final class NoJedis extends URLClassLoader {
-        final List<String> asked = Collections.synchronizedList(new ArrayList<>());
-
-        NoJedis() {
-            super(new URL[] {location(Assembly.class), location(WithoutJedisTest.class)}, WithoutJedisTest.class.getClassLoader());
-        }
-
-        private static URL location(Class<?> type) {
-            return type.getProtectionDomain().getCodeSource().getLocation();
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (name.startsWith("redis.")) {
-                    asked.add(name);
-                    throw new ClassNotFoundException(name);
-                }
-                if (!name.startsWith("dev.latchkey.")) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    loaded = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
-        }
-    }
 
     /** Runs in the class loader without Jedis. */
     static final class Probe {
@@ -105,24 +66,17 @@ class WithoutJedisTest {
         }
     }
 
-    private static String run(NoJedis loader, String probe) throws Exception {
-        Method method = loader.loadClass(Probe.class.getName()).getDeclaredMethod(probe);
-        method.setAccessible(true);
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return (String) method.invoke(null);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError(probe + " failed without Jedis", e.getCause());
-        } finally {
-            thread.setContextClassLoader(before);
-        }
+    private static WithoutLibrary withoutJedis() {
+        return new WithoutLibrary("redis.", Assembly.class, WithoutJedisTest.class);
+    }
+
+    private static String run(WithoutLibrary loader, String probe) throws Exception {
+        return loader.run(Probe.class, probe);
     }
 
     @Test
     void theJpaStoreAndTheApplicationsOwnStoreNeverAskForAJedisClass() throws Exception {
-        try (NoJedis loader = new NoJedis()) {
+        try (WithoutLibrary loader = withoutJedis()) {
             String jpa = run(loader, "jpa");
             assertTrue(jpa.startsWith("true LK-001 Latchkey ready: JPA store on java:comp/DefaultDataSource (H2,"), jpa);
             String own = run(loader, "applicationsOwnStore");
@@ -134,7 +88,7 @@ class WithoutJedisTest {
 
     @Test
     void theRedisStoreWithoutJedisStopsTheDeploymentNamingTheDependency() throws Exception {
-        try (NoJedis loader = new NoJedis()) {
+        try (WithoutLibrary loader = withoutJedis()) {
             assertEquals("Latchkey LK-401: latchkey.store is redis, but the Redis store needs the Redis client Jedis in the"
                     + " application: add the Maven dependency redis.clients:jedis:6.2.0 to the WAR beside Latchkey (Latchkey"
                     + " declares it optional). Change the setting the message names, as it says.", run(loader, "redis"));
