@@ -6,20 +6,15 @@ import static dev.latchkey.it.ServerUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The test application with the validation cache on ({@code latchkey.cache.max-size}, a five-minute
@@ -27,12 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through this node is seen at once, the secret is still compared, renewal still happens once. One
  * subclass per server; the same server start as the server's other container tests.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class CacheContainerSuite implements ServerUnderTest {
-
-    @ArquillianResource
-    URL base;
+abstract class CacheContainerSuite extends StartedApplicationSuite {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -40,16 +31,6 @@ abstract class CacheContainerSuite implements ServerUnderTest {
         // applications, whose wrong passwords from 127.0.0.1 would otherwise throttle this one's sign-ins.
         return TestApp.withSettings("latchkey-cached.war", Map.of("latchkey.cache.max-size", "1000",
                 "latchkey.cache.max-age", "5m", "latchkey.throttle.address.failures", "0"));
-    }
-
-    @Override
-    public URL base() {
-        return base;
-    }
-
-    @BeforeEach
-    void applicationStarted() {
-        awaitApplication();
     }
 
     @Test
@@ -73,14 +54,12 @@ abstract class CacheContainerSuite implements ServerUnderTest {
         String phoneToken = phone.cookies().get("latchkey");
         assertEquals("revoked 1", laptop.postSameOrigin("sessions", Map.of("action", "revoke-others")).body());
         HttpResponse<String> revoked = browser().get("me", "Cookie", "latchkey=" + phoneToken);
-        assertEquals(401, revoked.statusCode());
-        assertEquals("LK-103 UNKNOWN_SESSION", ServerUnderTest.reason(revoked));
+        ServerUnderTest.assertUnauthorized("LK-103 UNKNOWN_SESSION", revoked);
 
         String laptopToken = laptop.cookies().get("latchkey");
         assertEquals(200, laptop.postSameOrigin("signout", Map.of()).statusCode());
         HttpResponse<String> signedOut = browser().get("me", "Cookie", "latchkey=" + laptopToken);
-        assertEquals(401, signedOut.statusCode());
-        assertEquals("LK-103 UNKNOWN_SESSION", ServerUnderTest.reason(signedOut));
+        ServerUnderTest.assertUnauthorized("LK-103 UNKNOWN_SESSION", signedOut);
     }
 
     @Test
@@ -93,8 +72,7 @@ abstract class CacheContainerSuite implements ServerUnderTest {
         String token = browser.cookies().get("latchkey");
         String forged = token.substring(0, 33) + (token.charAt(33) == 'a' ? 'b' : 'a') + token.substring(34);
         HttpResponse<String> refused = browser().get("me", "Cookie", "latchkey=" + forged);
-        assertEquals(401, refused.statusCode());
-        assertEquals("LK-105 SECRET_MISMATCH", ServerUnderTest.reason(refused));
+        ServerUnderTest.assertUnauthorized("LK-105 SECRET_MISMATCH", refused);
         assertEquals(200, browser.get("me").statusCode(), "the real token still works");
     }
 

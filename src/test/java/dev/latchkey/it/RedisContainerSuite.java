@@ -8,21 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.RedisServer;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The test application on the Redis store ({@code latchkey.store=redis}), with Jedis in its WAR, on a
@@ -30,31 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * their sessions, and an outage answers 503. One subclass per server; the same server start as the
  * server's other container tests.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class RedisContainerSuite implements ServerUnderTest {
+abstract class RedisContainerSuite extends StartedApplicationSuite {
 
     static final String PREFIX = "it:";
     /** A remembered session's idle window, and the grace its key outlives it by. */
     static final Duration IDLE = Duration.ofDays(30);
     static final Duration GRACE = Duration.ofMinutes(1);
 
-    @ArquillianResource
-    URL base;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestApp.redis("latchkey-redis.war", RedisServer.get().uri(), Map.of("latchkey.redis.prefix", PREFIX));
-    }
-
-    @Override
-    public URL base() {
-        return base;
-    }
-
-    @BeforeEach
-    void applicationStarted() {
-        awaitApplication();
     }
 
     private static String id(HttpSession browser) {
@@ -125,8 +106,7 @@ abstract class RedisContainerSuite implements ServerUnderTest {
         String phoneId = id(phone);
         assertEquals("revoked 1", laptop.postSameOrigin("sessions", Map.of("action", "revoke-others")).body());
         HttpResponse<String> refused = phone.get("me");
-        assertEquals(401, refused.statusCode());
-        assertEquals("LK-103 UNKNOWN_SESSION", ServerUnderTest.reason(refused));
+        ServerUnderTest.assertUnauthorized("LK-103 UNKNOWN_SESSION", refused);
         assertTrue(row(phoneId).isEmpty(), "the key is gone");
 
         String laptopId = id(laptop);
@@ -189,8 +169,7 @@ abstract class RedisContainerSuite implements ServerUnderTest {
         }
         // A Redis without persistence comes back empty: the session is gone, and says so; signing in works again.
         HttpResponse<String> gone = browser.get("me");
-        assertEquals(401, gone.statusCode(), gone::body);
-        assertEquals("LK-103 UNKNOWN_SESSION", ServerUnderTest.reason(gone));
+        ServerUnderTest.assertUnauthorized("LK-103 UNKNOWN_SESSION", gone);
         HttpSession again = signedIn(user, true);
         assertEquals(200, again.get("me").statusCode());
     }

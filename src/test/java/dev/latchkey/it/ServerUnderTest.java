@@ -138,4 +138,10 @@ interface ServerUnderTest {
     static String reason(HttpResponse<?> response) {
         return response.headers().firstValue("Latchkey-Reason").orElse("");
     }
+
+    /** 401 with Latchkey's reason, {@code LK-103 UNKNOWN_SESSION} say. */
+    static void assertUnauthorized(String reason, HttpResponse<String> response) {
+        assertEquals(401, response.statusCode(), response::body);
+        assertEquals(reason, reason(response));
+    }
 }

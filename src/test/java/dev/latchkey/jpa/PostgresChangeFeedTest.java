@@ -84,12 +84,18 @@ class PostgresChangeFeedTest {
         return node.createSession(NewSession.forUser(user).rememberMe(true).groups(Set.of("user")));
     }
 
+    /** Validates each session on node B, which caches its row. */
+    private void cachedOnB(IssuedSession... sessions) {
+        for (IssuedSession session : sessions) {
+            assertTrue(nodeB.validateSession(session.token()).isValid());
+        }
+    }
+
     @Test
     void aRevocationOnOneNodeIsRefusedOnTheOtherWithoutWaitingForMaxAge() throws Exception {
         IssuedSession ann = signIn(nodeA, "ann");
         IssuedSession bob = signIn(nodeA, "bob");
-        assertTrue(nodeB.validateSession(ann.token()).isValid());
-        assertTrue(nodeB.validateSession(bob.token()).isValid());
+        cachedOnB(ann, bob);
         readsB.reset();
         assertTrue(nodeB.validateSession(ann.token()).isValid());
         assertEquals(0, readsB.executed().size(), "node B uses its cached row");
@@ -108,8 +114,7 @@ class PostgresChangeFeedTest {
     void signingAUserOutEverywhereAndNewGroupsReachTheOtherNode() throws Exception {
         IssuedSession laptop = signIn(nodeA, "ann");
         IssuedSession phone = signIn(nodeA, "ann");
-        assertTrue(nodeB.validateSession(laptop.token()).isValid());
-        assertTrue(nodeB.validateSession(phone.token()).isValid());
+        cachedOnB(laptop, phone);
         assertEquals(2, nodeA.updateUserGroups("ann", Set.of("user", "admin")));
         await(() -> nodeB.validateSession(laptop.token()).session().orElseThrow().groups().contains("admin"),
                 "node B sees the new groups");
@@ -122,8 +127,7 @@ class PostgresChangeFeedTest {
     void aFeedThatLostItsConnectionEmptiesTheCacheWhenBackAndHearsAgain() throws Exception {
         IssuedSession ann = signIn(nodeA, "ann");
         IssuedSession bob = signIn(nodeA, "bob");
-        assertTrue(nodeB.validateSession(ann.token()).isValid());
-        assertTrue(nodeB.validateSession(bob.token()).isValid());
+        cachedOnB(ann, bob);
         // Cut both listening connections; while they are down, a row disappears without any announcement.
         database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "
                 + "latchkey_session_changes'");
