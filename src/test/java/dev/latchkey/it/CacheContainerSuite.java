@@ -65,9 +65,7 @@ abstract class CacheContainerSuite extends StartedApplicationSuite {
     @Test
     @Order(3)
     void theSecretIsComparedOnEveryRequestOfACachedSession() {
-        String user = newUser("cleo");
-        register(user);
-        HttpSession browser = signedIn(user, true);
+        HttpSession browser = newSignedInUser("cleo");
         assertEquals(200, browser.get("me").statusCode());
         String token = browser.cookies().get("latchkey");
         String forged = token.substring(0, 33) + (token.charAt(33) == 'a' ? 'b' : 'a') + token.substring(34);
@@ -79,9 +77,7 @@ abstract class CacheContainerSuite extends StartedApplicationSuite {
     @Test
     @Order(4)
     void atTheHalfwayPointACachedSessionIsRenewedOnce() {
-        String user = newUser("cass");
-        register(user);
-        HttpSession browser = signedIn(user, true);
+        HttpSession browser = newSignedInUser("cass");
         assertEquals(200, browser.get("me").statusCode());
         moveClock(Duration.ofDays(16).toSeconds());
         HttpResponse<String> renewed = browser.get("me");

@@ -133,9 +133,7 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
     @Test
     @Order(4)
     void atTheHalfwayPointTheSessionIsRenewedAndItsKeyLivesOn() {
-        String user = newUser("rena");
-        register(user);
-        HttpSession browser = signedIn(user, true);
+        HttpSession browser = newSignedInUser("rena");
         String id = id(browser);
         long before = Long.parseLong(row(id).get("expiresAt"));
         moveClock(Duration.ofDays(16).toSeconds());
