@@ -67,7 +67,7 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
     static Assembly assemble(DeploymentSettings settings, SessionStore customStore, AttemptStore customAttempts,
             Supplier<DataSource> dataSource, Clock clock, TransactionSuspender suspender, Set<String> roles) {
         OriginCheck originCheck = new OriginCheck(settings.config().trustedOrigins(), settings.config().trustedProxies(),
-                settings.config().loopbackDevelopment());
+                settings.config().proxyHeader(), settings.config().loopbackDevelopment());
         SessionStore store;
         AttemptStore attempts = customAttempts;
         EntityManagerFactory unit = null;
@@ -182,7 +182,8 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
                 + " Path=" + cookie.path() + "; idle " + settings.config().idleTimeout() + " (remember me), "
                 + settings.config().browserSessionIdleTimeout() + " (browser session), at most "
                 + settings.config().absoluteLifetime() + "; trusted origins " + settings.config().trustedOrigins().size()
-                + ", trusted proxies " + settings.config().trustedProxies().size() + "; "
+                + ", trusted proxies " + settings.config().trustedProxies().size()
+                + (settings.config().proxyHeader() == null ? "" : " (" + settings.config().proxyHeader().headerName() + ")") + "; "
                 + ServletSessions.describeDevelopmentCookie(settings.config().loopbackDevelopment())
                 + "; roles declared from @RolesAllowed " + new java.util.TreeSet<>(roles)
                 + (settings.diagnostics() ? "; diagnostics header on" : ""));

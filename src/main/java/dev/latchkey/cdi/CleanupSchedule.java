@@ -15,8 +15,11 @@ final class CleanupSchedule {
 
     private static final System.Logger LOG = System.getLogger("dev.latchkey");
 
-    /** At most this many batches of counters per run; the rest go in the next. */
-    private static final int MAX_COUNTER_BATCHES = 100;
+    /**
+     * A run deletes counters while their batches come back full, as it does sessions: a table filled faster than
+     * one batch an interval still empties. This bound only stops a store that never answers a short batch.
+     */
+    private static final int MAX_COUNTER_BATCHES = 10_000;
 
     private CleanupSchedule() {
     }
@@ -36,15 +39,20 @@ final class CleanupSchedule {
         }
     }
 
+    /** Deletes forgotten attempt counters in batches of {@code batch}, while batches come back full. */
+    static int deleteForgottenCounters(SignInThrottle throttle, int batch) {
+        int counters = 0;
+        for (int round = 0, n = batch; n == batch && round < MAX_COUNTER_BATCHES; round++) {
+            n = throttle.deleteForgotten(batch);
+            counters += n;
+        }
+        return counters;
+    }
+
     private static void run(Latchkey latchkey, SignInThrottle throttle, Duration interval) {
         try {
             int deleted = latchkey.deleteExpiredSessions();
-            int counters = 0;
-            int batch = latchkey.config().cleanupBatchSize();
-            for (int round = 0, n = batch; n == batch && round < MAX_COUNTER_BATCHES; round++) {
-                n = throttle.deleteForgotten(batch);
-                counters += n;
-            }
+            int counters = deleteForgottenCounters(throttle, latchkey.config().cleanupBatchSize());
             LOG.log(System.Logger.Level.DEBUG, Message.CLEANUP_DONE.line("deleted " + deleted + " expired sessions and "
                     + counters + " forgotten sign-in failure counters"));
         } catch (RuntimeException e) {

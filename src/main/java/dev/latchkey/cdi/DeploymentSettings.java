@@ -3,6 +3,7 @@ package dev.latchkey.cdi;
 import dev.latchkey.cache.CacheSettings;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.LatchkeyConfig;
+import dev.latchkey.core.ProxyHeader;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.throttle.ThrottleLimit;
 import dev.latchkey.throttle.ThrottleSettings;
@@ -125,6 +126,7 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
                         values.text("latchkey.cookie.domain").orElse(null)))
                 .trustedOrigins(values.list("latchkey.csrf.trusted-origins"))
                 .trustedProxies(values.list("latchkey.proxy.trusted"))
+                .proxyHeader(values.text("latchkey.proxy.header").map(ProxyHeader::parse).orElse(null))
                 .loopbackDevelopment(values.flag("latchkey.cookie.loopback-development", defaults.loopbackDevelopment()))
                 .build();
     }

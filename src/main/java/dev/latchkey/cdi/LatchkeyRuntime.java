@@ -92,7 +92,9 @@ class LatchkeyRuntime {
             cleanup = CleanupSchedule.start(assembly.latchkey(), assembly.throttle(), settings.cleanupInterval());
             started.fire(new LatchkeyDeployment(values, settings, dataSource, clock, assembly.latchkey(), suspender));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(Message.INVALID_SETTING.error(e.getMessage()), e);
+            // A message that has its own id keeps it; any other is a setting Latchkey cannot use (LK-401).
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalStateException(message.startsWith("Latchkey LK-") ? message : Message.INVALID_SETTING.error(message), e);
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.latchkey.cdi;
 
 import dev.latchkey.throttle.AttemptStore;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 
-/** Failure counters whose every operation runs with the caller's JTA transaction suspended. */
+/** Attempt counters whose every operation runs with the caller's JTA transaction suspended. */
 final class SuspendedAttemptStore implements AttemptStore {
 
     private final AttemptStore target;
@@ -19,13 +17,16 @@ final class SuspendedAttemptStore implements AttemptStore {
     }
 
     @Override
-    public Optional<Instant> blockedUntil(Collection<String> keys) {
-        return outside.suspended(() -> target.blockedUntil(keys));
+    public Optional<Instant> reserve(List<Counter> counters, Instant now, Instant forgetBefore) {
+        return outside.suspended(() -> target.reserve(counters, now, forgetBefore));
     }
 
     @Override
-    public int fail(String key, Instant now, Instant forgetBefore, IntFunction<Duration> delayAfter) {
-        return outside.suspended(() -> target.fail(key, now, forgetBefore, delayAfter));
+    public void release(Counter counter) {
+        outside.suspended(() -> {
+            target.release(counter);
+            return null;
+        });
     }
 
     @Override
@@ -37,7 +38,7 @@ final class SuspendedAttemptStore implements AttemptStore {
     }
 
     @Override
-    public int deleteForgotten(Instant lastFailureBefore, int limit) {
-        return outside.suspended(() -> target.deleteForgotten(lastFailureBefore, limit));
+    public int deleteForgotten(Instant lastAttemptBefore, int limit) {
+        return outside.suspended(() -> target.deleteForgotten(lastAttemptBefore, limit));
     }
 }

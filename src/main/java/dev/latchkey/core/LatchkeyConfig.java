@@ -21,8 +21,9 @@ import java.util.Objects;
  * @param cookie                    the session cookie's name and attributes
  * @param trustedOrigins            origins besides the server's own allowed to send unsafe requests,
  *                                  such as {@code https://app.example.com} or {@code https://*.example.com}
- * @param trustedProxies            addresses or CIDR ranges of reverse proxies whose {@code Forwarded} and
- *                                  {@code X-Forwarded-*} headers are believed
+ * @param trustedProxies            addresses or CIDR ranges of reverse proxies whose forwarding header is believed
+ * @param proxyHeader               the header the trusted proxies write the client's address in; required when
+ *                                  there are trusted proxies, {@code null} otherwise
  * @param loopbackDevelopment       whether a plain-HTTP connection from this machine to itself gets the
  *                                  session cookie without {@code Secure} and without its prefix, so that local
  *                                  development works in every browser; default true
@@ -35,6 +36,7 @@ public record LatchkeyConfig(
         CookieSettings cookie,
         List<String> trustedOrigins,
         List<String> trustedProxies,
+        ProxyHeader proxyHeader,
         boolean loopbackDevelopment) {
 
     /** Largest cleanup batch allowed: larger deletes hold locks for too long. */
@@ -56,6 +58,11 @@ public record LatchkeyConfig(
         Objects.requireNonNull(cookie, "cookie");
         trustedOrigins = List.copyOf(Objects.requireNonNull(trustedOrigins, "trustedOrigins"));
         trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));
+        if (!trustedProxies.isEmpty() && proxyHeader == null) {
+            throw new IllegalArgumentException(Message.PROXY_HEADER_MISSING.error("latchkey.proxy.trusted lists "
+                    + trustedProxies.size() + " proxies, but latchkey.proxy.header does not say which header they write the"
+                    + " client's address in"));
+        }
     }
 
     /** All defaults. */
@@ -78,6 +85,7 @@ public record LatchkeyConfig(
                 .cookie(cookie)
                 .trustedOrigins(trustedOrigins)
                 .trustedProxies(trustedProxies)
+                .proxyHeader(proxyHeader)
                 .loopbackDevelopment(loopbackDevelopment);
     }
 
@@ -101,6 +109,7 @@ public record LatchkeyConfig(
         private CookieSettings cookie = CookieSettings.defaults();
         private List<String> trustedOrigins = List.of();
         private List<String> trustedProxies = List.of();
+        private ProxyHeader proxyHeader;
         private boolean loopbackDevelopment = true;
 
         private Builder() {
@@ -148,6 +157,12 @@ public record LatchkeyConfig(
             return this;
         }
 
+        /** The header the trusted proxies write the client's address in. */
+        public Builder proxyHeader(ProxyHeader value) {
+            this.proxyHeader = value;
+            return this;
+        }
+
         /** Whether plain-HTTP connections from this machine to itself get the development cookie. */
         public Builder loopbackDevelopment(boolean value) {
             this.loopbackDevelopment = value;
@@ -157,7 +172,7 @@ public record LatchkeyConfig(
         /** The settings, checked. */
         public LatchkeyConfig build() {
             return new LatchkeyConfig(idleTimeout, browserSessionIdleTimeout, absoluteLifetime, cleanupBatchSize,
-                    cookie, trustedOrigins, trustedProxies, loopbackDevelopment);
+                    cookie, trustedOrigins, trustedProxies, proxyHeader, loopbackDevelopment);
         }
     }
 }

@@ -128,7 +128,11 @@ public enum Message {
     DATABASE_UNREACHABLE("LK-405", "the DataSource for Latchkey's tables cannot be reached at start", "Check that the database runs and the DataSource's address and credentials."),
     /** No JPA provider could open Latchkey's persistence unit. */
     NO_JPA_PROVIDER("LK-406", "no JPA provider could open Latchkey's persistence unit",
-            "Enable the server's JPA feature (Open Liberty: persistence-3.1), or set latchkey.persistence.provider.");
+            "Enable the server's JPA feature (Open Liberty: persistence-3.1), or set latchkey.persistence.provider."),
+    /** Trusted proxies are listed without the header they write the client's address in. */
+    PROXY_HEADER_MISSING("LK-407", "reverse proxies are trusted, but not which header they write the client's address in",
+            "Set latchkey.proxy.header to the one header your proxy writes (overwrites or appends to): Forwarded,"
+            + " X-Forwarded-For or X-Real-IP. Latchkey reads that header alone; the others a client can write itself.");
 
     private final String id;
     private final String summary;

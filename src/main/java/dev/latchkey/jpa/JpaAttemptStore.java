@@ -5,21 +5,24 @@ import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.throttle.AttemptStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Sign-in failure counters in the {@code latchkey_signin_attempt} table, shared by every node on the
- * database. Plain SQL, the same on PostgreSQL, MariaDB and H2. A failure is counted by one
- * {@code UPDATE} that increments in the database (or an {@code INSERT} for a new key), so concurrent
- * failures on any number of nodes never lose a count; its row stays locked until the block is written.
+ * Sign-in attempt counters in the {@code latchkey_signin_attempt} table, shared by every node on the
+ * database. Plain SQL, the same on PostgreSQL, MariaDB and H2. An attempt is reserved in one
+ * transaction that locks its counters' rows ({@code SELECT ... FOR UPDATE}, in key order) and then
+ * counts on all of them or, while one is blocked, on none: concurrent attempts on any number of nodes
+ * are counted one after the other, and none is lost. The column {@code failures} counts the attempts
+ * not given back by a success; {@code blocked_until} is the last attempt plus the limit's delay after
+ * that count, written with it.
  */
 public final class JpaAttemptStore implements AttemptStore {
 
@@ -27,8 +30,8 @@ public final class JpaAttemptStore implements AttemptStore {
     static final String SCRIPT = "V6__create_latchkey_signin_attempt.sql";
     /** 9999-12-31T23:59:59.999Z, as in the session table's check. */
     private static final long FAR_FUTURE_MILLIS = 253_402_300_799_999L;
-    /** Tries of one failure's count before a database error is taken for an outage. */
-    private static final int INSERT_RACE_TRIES = 5;
+    /** Tries of one reservation before a database error is taken for an outage. */
+    private static final int INSERT_RACE_TRIES = 8;
 
     private final Transactions transactions;
 
@@ -86,31 +89,51 @@ public final class JpaAttemptStore implements AttemptStore {
     }
 
     @Override
-    public Optional<Instant> blockedUntil(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> list = List.copyOf(keys);
-        List<?> found = guard("read", () -> transactions.read(em -> bind(em.createNativeQuery(
-                "SELECT MAX(blocked_until) FROM " + TABLE + " WHERE attempt_key IN (" + placeholders(1, list.size()) + ")"),
-                1, list).getResultList()));
-        return found.stream().filter(Objects::nonNull).map(v -> Instant.ofEpochMilli(((Number) v).longValue())).findFirst();
-    }
-
-    @Override
-    public int fail(String key, Instant now, Instant forgetBefore, IntFunction<Duration> delayAfter) {
+    public Optional<Instant> reserve(List<Counter> counters, Instant now, Instant forgetBefore) {
+        List<Counter> ordered = new ArrayList<>(counters);
+        ordered.sort(Comparator.comparing(Counter::key)); // rows locked in one order everywhere: no deadlock between reservations
         for (int attempt = 1; ; attempt++) {
             try {
-                return guard("count", () -> transactions.write(em -> count(em, key, now, forgetBefore, delayAfter)));
+                return guard("count", () -> transactions.write(em -> reserve(em, ordered, now, forgetBefore)));
             } catch (SessionStoreException race) {
-                // Two first failures of one key insert at once: one INSERT fails on the key (or, on MariaDB,
-                // the gap locks deadlock and the database picks a victim). The row is there, or about to be.
+                // Two first attempts of one key insert at once: one INSERT fails on the key (or, on MariaDB, the
+                // gap locks of the two reads deadlock and the database picks a victim). The row is there now.
                 if (attempt == INSERT_RACE_TRIES) {
                     throw race;
                 }
                 pause(attempt);
             }
         }
+    }
+
+    /** Locks the counters' rows, then counts on every one of them, or on none while one is blocked. */
+    private static Optional<Instant> reserve(EntityManager em, List<Counter> counters, Instant now, Instant forgetBefore) {
+        Map<String, Object[]> rows = new HashMap<>();
+        long blocked = Long.MIN_VALUE;
+        for (Counter counter : counters) {
+            List<?> found = em.createNativeQuery("SELECT failures, last_failure_at, blocked_until FROM " + TABLE
+                    + " WHERE attempt_key = ?1 FOR UPDATE").setParameter(1, counter.key()).getResultList();
+            if (!found.isEmpty()) {
+                Object[] row = (Object[]) found.get(0);
+                rows.put(counter.key(), row);
+                blocked = Math.max(blocked, ((Number) row[2]).longValue());
+            }
+        }
+        if (blocked > now.toEpochMilli()) {
+            return Optional.of(Instant.ofEpochMilli(blocked));
+        }
+        for (Counter counter : counters) {
+            Object[] row = rows.get(counter.key());
+            boolean forgotten = row == null || ((Number) row[1]).longValue() < forgetBefore.toEpochMilli();
+            int count = forgotten ? 1 : ((Number) row[0]).intValue() + 1;
+            long until = now.plus(counter.limit().delayAfter(count)).toEpochMilli();
+            em.createNativeQuery(row == null
+                    ? "INSERT INTO " + TABLE + " (failures, last_failure_at, blocked_until, attempt_key) VALUES (?1, ?2, ?3, ?4)"
+                    : "UPDATE " + TABLE + " SET failures = ?1, last_failure_at = ?2, blocked_until = ?3 WHERE attempt_key = ?4")
+                    .setParameter(1, count).setParameter(2, now.toEpochMilli()).setParameter(3, until)
+                    .setParameter(4, counter.key()).executeUpdate();
+        }
+        return Optional.empty();
     }
 
     private static void pause(int attempt) {
@@ -121,21 +144,21 @@ public final class JpaAttemptStore implements AttemptStore {
         }
     }
 
-    private static int count(EntityManager em, String key, Instant now, Instant forgetBefore, IntFunction<Duration> delayAfter) {
-        int updated = em.createNativeQuery("UPDATE " + TABLE + " SET failures = CASE WHEN last_failure_at < ?1 THEN 1"
-                + " ELSE failures + 1 END, last_failure_at = ?2 WHERE attempt_key = ?3")
-                .setParameter(1, forgetBefore.toEpochMilli()).setParameter(2, now.toEpochMilli()).setParameter(3, key)
-                .executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO " + TABLE + " (attempt_key, failures, last_failure_at, blocked_until)"
-                    + " VALUES (?1, 1, ?2, 0)").setParameter(1, key).setParameter(2, now.toEpochMilli()).executeUpdate();
-        }
-        int count = ((Number) em.createNativeQuery("SELECT failures FROM " + TABLE + " WHERE attempt_key = ?1")
-                .setParameter(1, key).getSingleResult()).intValue();
-        long until = now.plus(delayAfter.apply(count)).toEpochMilli();
-        em.createNativeQuery("UPDATE " + TABLE + " SET blocked_until = ?1 WHERE attempt_key = ?2 AND blocked_until < ?1")
-                .setParameter(1, until).setParameter(2, key).executeUpdate();
-        return count;
+    @Override
+    public void release(Counter counter) {
+        guard("release", () -> transactions.write(em -> {
+            List<?> found = em.createNativeQuery("SELECT failures, last_failure_at FROM " + TABLE
+                    + " WHERE attempt_key = ?1 FOR UPDATE").setParameter(1, counter.key()).getResultList();
+            if (found.isEmpty() || ((Number) ((Object[]) found.get(0))[0]).intValue() <= 0) {
+                return 0;
+            }
+            Object[] row = (Object[]) found.get(0);
+            int count = ((Number) row[0]).intValue() - 1;
+            Instant last = Instant.ofEpochMilli(((Number) row[1]).longValue());
+            return em.createNativeQuery("UPDATE " + TABLE + " SET failures = ?1, blocked_until = ?2 WHERE attempt_key = ?3")
+                    .setParameter(1, count).setParameter(2, last.plus(counter.limit().delayAfter(count)).toEpochMilli())
+                    .setParameter(3, counter.key()).executeUpdate();
+        }));
     }
 
     @Override

@@ -1,56 +1,73 @@
 package dev.latchkey.redis;
 
 import dev.latchkey.throttle.AttemptStore;
-import java.time.Duration;
+import dev.latchkey.throttle.ThrottleLimit;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 
 /**
- * Sign-in failure counters in Redis, shared by every node: a hash per counter ({@code count},
- * {@code last} failure and {@code blockedUntil}, epoch milliseconds) that expires by itself once the
+ * Sign-in attempt counters in Redis, shared by every node: a hash per counter ({@code count},
+ * {@code last} attempt and {@code blockedUntil}, epoch milliseconds) that expires by itself once the
  * counter is forgotten or the block is over, whichever is later. {@link #deleteForgotten} has nothing
  * to do.
  *
- * <p>A failure is counted by one script (the count goes up, or starts again when the last failure was
- * before {@code forgetBefore}: no count is ever lost), then the block is extended by another (the
- * later deadline wins), since the delay comes from a Java function of the count.
+ * <p>An attempt is reserved by one script over all its counters, which Redis runs atomically: while
+ * one of them is blocked it counts nothing; otherwise each count goes up (or starts again when the last
+ * attempt was before {@code forgetBefore}: no count is ever lost) and its block is written with it, the
+ * delay computed in the script by the rule of {@link ThrottleLimit#delayAfter} from the limit's numbers,
+ * so that no second attempt can slip in between a count and its block.
  */
 final class RedisAttemptStore implements AttemptStore {
 
-    private static final Script FAIL = Script.of("""
-            local last = redis.call('HGET', KEYS[1], 'last')
-            local count
-            if last and tonumber(last) >= tonumber(ARGV[2]) then
-              count = redis.call('HINCRBY', KEYS[1], 'count', 1)
-            else
-              count = 1
-              redis.call('HSET', KEYS[1], 'count', 1)
+    /** ThrottleLimit.delayAfter in Lua: the wait after the count-th attempt under a limit's failures, first and max delay. */
+    private static final String DELAY = """
+            local function delay(count, failures, first, max)
+              if failures <= 0 or count < failures then return 0 end
+              local doublings = math.min(count - failures, 40)
+              if doublings >= 30 then return max end
+              return math.min(first * 2 ^ doublings, max)
             end
-            redis.call('HSET', KEYS[1], 'last', ARGV[1])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
-            return count
-            """);
+            """;
 
-    private static final Script BLOCK = Script.of("""
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            local blocked = redis.call('HGET', KEYS[1], 'blockedUntil')
-            if not blocked or tonumber(blocked) < tonumber(ARGV[1]) then
-              redis.call('HSET', KEYS[1], 'blockedUntil', ARGV[1])
-            end
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            return 1
-            """);
-
-    private static final Script BLOCKED_UNTIL = Script.of("""
-            local latest = false
+    /** KEYS: the counters. ARGV: now, forgetBefore, the least time to live, then per key its limit's failures, first and max delay. */
+    private static final Script RESERVE = Script.of(DELAY + """
+            local now = tonumber(ARGV[1])
+            local latest = nil
             for _, key in ipairs(KEYS) do
-              local blocked = redis.call('HGET', key, 'blockedUntil')
-              if blocked and (not latest or tonumber(blocked) > tonumber(latest)) then latest = blocked end
+              local blocked = tonumber(redis.call('HGET', key, 'blockedUntil'))
+              if blocked and blocked > now and (not latest or blocked > latest) then latest = blocked end
             end
-            return latest
+            if latest then return string.format('%.0f', latest) end
+            for i, key in ipairs(KEYS) do
+              local at = 3 + (i - 1) * 3
+              local failures, first, max = tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]), tonumber(ARGV[at + 3])
+              local last = tonumber(redis.call('HGET', key, 'last'))
+              local count
+              if last and last >= tonumber(ARGV[2]) then
+                count = redis.call('HINCRBY', key, 'count', 1)
+              else
+                count = 1
+                redis.call('HSET', key, 'count', 1)
+              end
+              local wait = delay(count, failures, first, max)
+              redis.call('HSET', key, 'last', ARGV[1], 'blockedUntil', string.format('%.0f', now + wait))
+              local ttl = math.max(tonumber(ARGV[3]), wait)
+              if redis.call('PTTL', key) < ttl then redis.call('PEXPIRE', key, string.format('%.0f', ttl)) end
+            end
+            return false
+            """);
+
+    /** KEYS: the counter. ARGV: its limit's failures, first and max delay. */
+    private static final Script RELEASE = Script.of(DELAY + """
+            local count = tonumber(redis.call('HGET', KEYS[1], 'count'))
+            if not count or count <= 0 then return 0 end
+            count = redis.call('HINCRBY', KEYS[1], 'count', -1)
+            local last = tonumber(redis.call('HGET', KEYS[1], 'last'))
+            local wait = delay(count, tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]))
+            redis.call('HSET', KEYS[1], 'blockedUntil', string.format('%.0f', last + wait))
+            return 1
             """);
 
     private final RedisClient redis;
@@ -62,37 +79,41 @@ final class RedisAttemptStore implements AttemptStore {
     }
 
     @Override
-    public Optional<Instant> blockedUntil(Collection<String> counterKeys) {
-        if (counterKeys.isEmpty()) {
+    public Optional<Instant> reserve(List<Counter> counters, Instant now, Instant forgetBefore) {
+        if (counters.isEmpty()) {
             return Optional.empty();
         }
-        Object latest = redis.runRead("reading sign-in failure counters", BLOCKED_UNTIL,
-                counterKeys.stream().map(keys::attempt).toList(), List.of());
-        return latest == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(latest.toString())));
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(now.toEpochMilli()));
+        args.add(Long.toString(forgetBefore.toEpochMilli()));
+        args.add(Long.toString(Math.max(1, now.toEpochMilli() - forgetBefore.toEpochMilli())));
+        for (Counter counter : counters) {
+            args.addAll(limit(counter.limit()));
+        }
+        Object blocked = redis.run("counting a sign-in attempt", RESERVE,
+                counters.stream().map(counter -> keys.attempt(counter.key())).toList(), args);
+        return blocked == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(blocked.toString())));
+    }
+
+    /** A limit as the scripts take it: failures, first and max delay in milliseconds. */
+    private static List<String> limit(ThrottleLimit limit) {
+        return List.of(Integer.toString(limit.failures()), Long.toString(limit.firstDelay().toMillis()),
+                Long.toString(limit.maxDelay().toMillis()));
     }
 
     @Override
-    public int fail(String key, Instant now, Instant forgetBefore, IntFunction<Duration> delayAfter) {
-        String counter = keys.attempt(key);
-        long forgetMillis = Math.max(1, now.toEpochMilli() - forgetBefore.toEpochMilli());
-        Object count = redis.run("counting a sign-in failure", FAIL, List.of(counter),
-                List.of(Long.toString(now.toEpochMilli()), Long.toString(forgetBefore.toEpochMilli()), Long.toString(forgetMillis)));
-        int failures = Math.toIntExact((Long) count);
-        Instant until = now.plus(delayAfter.apply(failures));
-        long blockMillis = Math.max(forgetMillis, until.toEpochMilli() - now.toEpochMilli());
-        redis.run("blocking sign-ins", BLOCK, List.of(counter),
-                List.of(Long.toString(until.toEpochMilli()), Long.toString(blockMillis)));
-        return failures;
+    public void release(Counter counter) {
+        redis.run("giving back a sign-in attempt", RELEASE, List.of(keys.attempt(counter.key())), limit(counter.limit()));
     }
 
     @Override
     public void clear(String key) {
-        redis.delete("clearing sign-in failures", keys.attempt(key));
+        redis.delete("clearing sign-in attempts", keys.attempt(key));
     }
 
     /** Nothing to do: a counter's key expires by itself once it is forgotten. */
     @Override
-    public int deleteForgotten(Instant lastFailureBefore, int limit) {
+    public int deleteForgotten(Instant lastAttemptBefore, int limit) {
         return 0;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Sign-in throttling over servlet requests: the client's address through trusted proxies, the
- * throttle's decision before any password is checked, the outcome counted, and the refusal kept on
- * the request for the application ({@code UserSessions.lastRefusal()}).
+ * attempt counted (or refused) before any password is checked, a success given back, and the refusal
+ * kept on the request for the application ({@code UserSessions.lastRefusal()}).
  */
 public final class SignInGuard {
 
@@ -33,25 +33,21 @@ public final class SignInGuard {
         this.diagnostics = diagnostics;
     }
 
-    /** The throttle. */
-    public SignInThrottle throttle() {
-        return throttle;
-    }
-
     /** The client's address, through trusted proxies. */
     public String clientAddress(HttpServletRequest request) {
         return originCheck.clientAddress(RequestFactsOf.request(request));
     }
 
     /**
-     * Whether a sign-in attempt for {@code account} may go ahead. A throttled one is refused on the
-     * request: 429 with {@code Retry-After}, not committed, so the application can still show its page.
+     * Counts a sign-in attempt for {@code account}, or refuses it while throttled: 429 with
+     * {@code Retry-After} on the request, not committed, so the application can still show its page.
      *
      * @return empty to go ahead, or the refusal
      * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read: the caller refuses (503)
      */
-    private Optional<SignInRefusal> check(HttpServletRequest request, HttpServletResponse response, String account) {
-        Optional<Duration> wait = throttle.check(account, clientAddress(request));
+    private Optional<SignInRefusal> reserve(HttpServletRequest request, HttpServletResponse response, String account,
+            String address) {
+        Optional<Duration> wait = throttle.reserve(account, address);
         if (wait.isEmpty()) {
             return Optional.empty();
         }
@@ -65,27 +61,30 @@ public final class SignInGuard {
     }
 
     /**
-     * Checks a credential as every sign-in does: the counters first (nothing is hashed while throttled,
-     * 429 with {@code Retry-After} on {@code response} when given), a name no account can have refused
-     * without asking any store, then the identity stores, then the counters updated. Empty when refused,
-     * with the refusal recorded for {@link #refusal}.
+     * Checks a credential as every sign-in does: the attempt counted first (refused, with nothing
+     * hashed, while throttled: 429 with {@code Retry-After} on {@code response} when given), a name no
+     * account can have refused without asking any store (and counted on the address only, so that such
+     * names fill no table), then the identity stores; a success gives back what was counted. Empty
+     * when refused, with the refusal recorded for {@link #refusal}.
      *
      * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read or written: refuse (503)
      */
     public Optional<CredentialValidationResult> validate(HttpServletRequest request, HttpServletResponse response,
             Credential credential, IdentityStoreHandler identityStores) {
-        String account = accountOf(credential);
-        if (check(request, response, account).isPresent()) {
+        String named = accountOf(credential);
+        boolean impossible = named != null && !NewSession.isValidUserId(named);
+        String account = impossible ? null : named;
+        String address = clientAddress(request);
+        if (reserve(request, response, account, address).isPresent()) {
             return Optional.empty();
         }
-        CredentialValidationResult result = account != null && !NewSession.isValidUserId(account)
-                ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(credential);
+        CredentialValidationResult result = impossible ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(account, clientAddress(request));
             refuse(request, response, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
             return Optional.empty();
         }
-        throttle.succeeded(account, clientAddress(request));
+        throttle.succeeded(account, address);
         return Optional.of(result);
     }
 

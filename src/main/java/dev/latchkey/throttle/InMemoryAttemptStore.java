@@ -1,47 +1,54 @@
 package dev.latchkey.throttle;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 
-/** Failure counters in this JVM's memory: for tests and a single node. A restart forgets them. */
+/** Attempt counters in this JVM's memory: for tests and a single node. A restart forgets them. */
 public final class InMemoryAttemptStore implements AttemptStore {
 
-    private record Counter(int failures, Instant lastFailure, Instant blockedUntil) {
+    private record Entry(int attempts, Instant lastAttempt) {
+        Instant blockedUntil(ThrottleLimit limit) {
+            return lastAttempt.plus(limit.delayAfter(attempts));
+        }
     }
 
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Entry> counters = new ConcurrentHashMap<>();
 
+    /** One lock for every reservation: a reservation reads and writes several counters as one step. */
     @Override
-    public Optional<Instant> blockedUntil(Collection<String> keys) {
-        return keys.stream().map(counters::get).filter(c -> c != null).map(Counter::blockedUntil).max(Instant::compareTo);
+    public synchronized Optional<Instant> reserve(List<Counter> keys, Instant now, Instant forgetBefore) {
+        Optional<Instant> blocked = keys.stream().filter(c -> counters.containsKey(c.key()))
+                .map(c -> counters.get(c.key()).blockedUntil(c.limit())).filter(now::isBefore).max(Instant::compareTo);
+        if (blocked.isPresent()) {
+            return blocked;
+        }
+        for (Counter counter : keys) {
+            Entry old = counters.get(counter.key());
+            int count = old == null || old.lastAttempt().isBefore(forgetBefore) ? 1 : old.attempts() + 1;
+            counters.put(counter.key(), new Entry(count, now));
+        }
+        return Optional.empty();
     }
 
     @Override
-    public int fail(String key, Instant now, Instant forgetBefore, IntFunction<Duration> delayAfter) {
-        return counters.compute(key, (k, old) -> {
-            int count = old == null || old.lastFailure().isBefore(forgetBefore) ? 1 : old.failures() + 1;
-            Instant until = now.plus(delayAfter.apply(count));
-            Instant blocked = old != null && old.blockedUntil().isAfter(until) ? old.blockedUntil() : until;
-            return new Counter(count, now, blocked);
-        }).failures();
+    public synchronized void release(Counter counter) {
+        counters.computeIfPresent(counter.key(), (k, old) -> new Entry(Math.max(0, old.attempts() - 1), old.lastAttempt()));
     }
 
     @Override
-    public void clear(String key) {
+    public synchronized void clear(String key) {
         counters.remove(key);
     }
 
     @Override
-    public int deleteForgotten(Instant lastFailureBefore, int limit) {
+    public synchronized int deleteForgotten(Instant lastAttemptBefore, int limit) {
         int deleted = 0;
-        for (Iterator<Map.Entry<String, Counter>> it = counters.entrySet().iterator(); it.hasNext() && deleted < limit; ) {
-            if (it.next().getValue().lastFailure().isBefore(lastFailureBefore)) {
+        for (Iterator<Map.Entry<String, Entry>> it = counters.entrySet().iterator(); it.hasNext() && deleted < limit; ) {
+            if (it.next().getValue().lastAttempt().isBefore(lastAttemptBefore)) {
                 it.remove();
                 deleted++;
             }

@@ -13,12 +13,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether a sign-in attempt may go ahead, before any password is checked, and counts the
- * outcome. Three counters per attempt — the account and the client address together, the address
- * alone, the account alone — each with its {@link ThrottleLimit}. An attempt is refused while any of
- * its counters is blocked; a refused attempt is not counted. A success clears the pair and the
- * account counters, never the address's (a guesser with one account of their own could otherwise
- * clear it between guesses).
+ * Decides whether a sign-in attempt may go ahead, before any password is checked. Three counters per
+ * attempt — the account and the client address together, the address alone, the account alone — each
+ * with its {@link ThrottleLimit}. An attempt is counted on all three before its credential is checked
+ * ({@link #reserve}), in one step that refuses it instead while any of them is blocked, so that however
+ * many attempts arrive at once, at most a limit's number of them reach the password check; a refused
+ * attempt is not counted. A success clears the pair and the account counters and gives back the one
+ * attempt it counted on the address's, whose failures it never clears (a guesser with one account of
+ * their own could otherwise clear it between guesses).
  *
  * <p>Counters are keyed by a SHA-256 of the account name (in lower case) and the address, so the store
  * holds neither, and a name that belongs to no account is counted like any other: the answer never
@@ -42,38 +44,29 @@ public final class SignInThrottle {
     }
 
     /**
-     * Whether an attempt may go ahead.
+     * Counts an attempt, unless one of its counters is blocked: call it before the credential is checked.
      *
-     * @param account the account name tried, or {@code null} when the credential names none
+     * @param account the account name tried, or {@code null} when the credential names none (or a name
+     *                no account can have: only the address is counted then)
      * @param address the client's address ({@code dev.latchkey.web.OriginCheck#clientAddress})
-     * @return empty to go ahead, or how long to wait
-     * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read: refuse the attempt
+     * @return empty when the attempt was counted and may go ahead, or how long to wait (nothing counted)
+     * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read or written: refuse the attempt
      */
-    public Optional<Duration> check(String account, String address) {
-        List<String> keys = new ArrayList<>(3);
-        for (Counter counter : counters(account, address)) {
-            keys.add(counter.key());
-        }
-        if (keys.isEmpty()) {
+    public Optional<Duration> reserve(String account, String address) {
+        List<AttemptStore.Counter> counters = counters(account, address);
+        if (counters.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return store.blockedUntil(keys).filter(now::isBefore).map(until -> Duration.between(now, until));
+        return store.reserve(counters, now, now.minus(settings.forgetAfter())).map(until -> Duration.between(now, until));
     }
 
-    /** Counts a failed attempt on each of its counters. */
-    public void failed(String account, String address) {
-        Instant now = clock.instant();
-        Instant forgetBefore = now.minus(settings.forgetAfter());
-        for (Counter counter : counters(account, address)) {
-            store.fail(counter.key(), now, forgetBefore, counter.limit()::delayAfter);
-        }
-    }
-
-    /** Clears the pair and account counters of a successful attempt. */
+    /** A successful attempt, counted by {@link #reserve}: clears the pair and account counters, gives the address's back. */
     public void succeeded(String account, String address) {
-        for (Counter counter : counters(account, address)) {
-            if (!counter.key().startsWith("a:")) {
+        for (AttemptStore.Counter counter : counters(account, address)) {
+            if (counter.key().startsWith(ADDRESS)) {
+                store.release(counter);
+            } else {
                 store.clear(counter.key());
             }
         }
@@ -84,20 +77,19 @@ public final class SignInThrottle {
         return store.deleteForgotten(clock.instant().minus(settings.forgetAfter()), limit);
     }
 
-    private record Counter(String key, ThrottleLimit limit) {
-    }
+    private static final String ADDRESS = "a:";
 
-    private List<Counter> counters(String account, String address) {
-        List<Counter> counters = new ArrayList<>(3);
+    private List<AttemptStore.Counter> counters(String account, String address) {
+        List<AttemptStore.Counter> counters = new ArrayList<>(3);
         String name = account == null ? null : account.strip().toLowerCase(Locale.ROOT);
         if (name != null && address != null && settings.pair().isOn()) {
-            counters.add(new Counter(key("p:", name, address), settings.pair()));
+            counters.add(new AttemptStore.Counter(key("p:", name, address), settings.pair()));
         }
         if (address != null && settings.address().isOn()) {
-            counters.add(new Counter(key("a:", address), settings.address()));
+            counters.add(new AttemptStore.Counter(key(ADDRESS, address), settings.address()));
         }
         if (name != null && settings.account().isOn()) {
-            counters.add(new Counter(key("u:", name), settings.account()));
+            counters.add(new AttemptStore.Counter(key("u:", name), settings.account()));
         }
         return counters;
     }

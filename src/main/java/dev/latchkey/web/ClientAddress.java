@@ -1,68 +1,74 @@
 package dev.latchkey.web;
 
+import dev.latchkey.core.ProxyHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The address of the client a request came from, for sign-in throttling. From a trusted proxy, the
- * forwarding headers' hops are read from the nearest one back — {@code Forwarded}'s {@code for},
- * else {@code X-Forwarded-For}, else {@code X-Real-IP} — skipping trusted proxies; the first address
- * that is not one is the client. Hops further out are never believed: the client could have written
- * them. IPv6 addresses are reduced to their /64 network, which one subscriber usually holds whole.
+ * Where a request comes from, through trusted proxies: the client's address (for sign-in throttling)
+ * and, from {@code Forwarded}, the element the proxy facing the client wrote (the scheme and host the
+ * client addressed). Only the header the proxies are declared to write ({@link ProxyHeader}) is read,
+ * from the nearest hop back, skipping trusted proxies; the first hop that is not one is the client.
+ * Hops further out are never believed: the client could have written them, as it can write any other
+ * header, which a proxy passes on. IPv6 addresses are reduced to their /64 network, which one
+ * subscriber usually holds whole.
  */
 final class ClientAddress {
+
+    /** The client's address, and the {@code Forwarded} element the proxy facing it wrote ({@code null} for other headers). */
+    record Hop(String address, ForwardedElement element) {
+    }
 
     private ClientAddress() {
     }
 
     static String of(RequestFacts request, TrustedProxies trusted) {
+        return edge(request, trusted).address();
+    }
+
+    /** The client's hop: the peer itself unless the peer is a trusted proxy. */
+    static Hop edge(RequestFacts request, TrustedProxies trusted) {
         String peer = request.remoteAddress();
         if (!trusted.trusts(peer)) {
-            return normalize(peer);
+            return new Hop(normalize(peer), null);
         }
-        List<String> hops = hops(request);
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            String hop = hops.get(i);
+        ProxyHeader header = trusted.header();
+        String value = request.header(header.headerName());
+        if (value == null) {
+            return new Hop(normalize(peer), null);
+        }
+        List<ForwardedElement> elements = header == ProxyHeader.FORWARDED ? ForwardedElement.parseAll(value)
+                : addresses(value);
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            ForwardedElement element = elements.get(i);
+            String hop = element.forAddress() == null ? null : stripPort(element.forAddress());
             if (TrustedProxies.parseAddress(hop).isEmpty()) {
-                return normalize(peer); // "unknown", an obfuscated name: what the proxy saw cannot be told
+                return new Hop(normalize(peer), element); // "unknown", an obfuscated name: what the proxy saw cannot be told
             }
             if (!trusted.trusts(hop)) {
-                return normalize(hop);
+                return new Hop(normalize(hop), element);
             }
         }
-        return normalize(hops.isEmpty() ? peer : hops.get(0));
+        return elements.isEmpty() ? new Hop(normalize(peer), null)
+                : new Hop(normalize(stripPort(elements.get(0).forAddress())), elements.get(0));
     }
 
-    /** The hops the forwarding headers list, the client's first. */
-    private static List<String> hops(RequestFacts request) {
-        List<String> hops = new ArrayList<>();
-        String forwarded = request.header("Forwarded");
-        if (forwarded != null) {
-            for (String element : forwarded.split(",")) {
-                for (String pair : element.split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("for")) {
-                        hops.add(stripPort(unquote(pair.substring(eq + 1).strip())));
-                    }
-                }
+    /** A comma-separated list of addresses ({@code X-Forwarded-For}, {@code X-Real-IP}), as elements with only {@code for}. */
+    private static List<ForwardedElement> addresses(String list) {
+        List<ForwardedElement> hops = new ArrayList<>();
+        int start = 0;
+        int n = Math.min(list.length(), WebOrigin.MAX_HEADER_LENGTH);
+        while (start <= n && hops.size() < ForwardedElement.MAX_ELEMENTS) {
+            int comma = list.indexOf(',', start);
+            int end = comma < 0 || comma > n ? n : comma;
+            String hop = list.substring(start, end).strip();
+            if (!hop.isEmpty()) {
+                hops.add(new ForwardedElement(hop, null, null));
             }
-            return hops;
-        }
-        String list = request.header("X-Forwarded-For");
-        if (list == null) {
-            list = request.header("X-Real-IP");
-        }
-        if (list != null) {
-            for (String hop : list.split(",")) {
-                hops.add(stripPort(hop.strip()));
-            }
+            start = end + 1;
         }
         return hops;
-    }
-
-    private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
     /** {@code [v6]:port} → {@code [v6]}, {@code v4:port} → {@code v4}; a bare IPv6 literal is left alone. */

@@ -1,37 +1,56 @@
 package dev.latchkey.web;
 
-/**
- * The {@code proto} and {@code host} of the first element of an RFC 7239 {@code Forwarded} header,
- * the one the proxy nearest the client wrote. Either is {@code null} when absent or malformed.
- */
-record ForwardedElement(String proto, String host) {
+import java.util.ArrayList;
+import java.util.List;
 
-    static ForwardedElement parseFirst(String header) {
+/**
+ * One element of an RFC 7239 {@code Forwarded} header: what one proxy wrote — the address it received
+ * the request from ({@code for}), and the scheme and host the request was addressed to ({@code proto},
+ * {@code host}). Each is {@code null} when absent; quoted values are unquoted.
+ */
+record ForwardedElement(String forAddress, String proto, String host) {
+
+    /** Most elements read from one header: more hops than any real chain of proxies. */
+    static final int MAX_ELEMENTS = 32;
+
+    /**
+     * The elements of a header, the client's side first (proxies append theirs), at most
+     * {@value #MAX_ELEMENTS} of them from a header at most {@link WebOrigin#MAX_HEADER_LENGTH} long.
+     * Malformed text ends the parse: the elements read before it are kept.
+     */
+    static List<ForwardedElement> parseAll(String header) {
+        List<ForwardedElement> elements = new ArrayList<>();
+        String forAddress = null;
         String proto = null;
         String host = null;
         int i = 0;
         int n = Math.min(header.length(), WebOrigin.MAX_HEADER_LENGTH);
-        while (i < n) {
-            while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t' || header.charAt(i) == ';')) {
+        while (i < n && elements.size() < MAX_ELEMENTS) {
+            char c = header.charAt(i);
+            if (c == ' ' || c == '\t' || c == ';') {
                 i++;
+                continue;
+            }
+            if (c == ',') {
+                elements.add(new ForwardedElement(forAddress, proto, host));
+                forAddress = proto = host = null;
+                i++;
+                continue;
             }
             int nameStart = i;
             while (i < n && header.charAt(i) != '=' && header.charAt(i) != ';' && header.charAt(i) != ',') {
                 i++;
             }
             if (i >= n || header.charAt(i) != '=') {
-                if (i < n && header.charAt(i) == ',') {
-                    break; // end of the first element
-                }
-                continue;
+                continue; // a token without a value: ignored
             }
             String name = header.substring(nameStart, i).strip();
             i++;
             String value;
             if (i < n && header.charAt(i) == '"') {
                 int close = header.indexOf('"', i + 1);
-                if (close < 0) {
-                    return new ForwardedElement(null, null);
+                if (close < 0 || close >= n) {
+                    return elements;
                 }
                 value = header.substring(i + 1, close);
                 i = close + 1;
@@ -42,18 +61,17 @@ record ForwardedElement(String proto, String host) {
                 }
                 value = header.substring(start, i).strip();
             }
-            if (name.equalsIgnoreCase("proto")) {
+            if (name.equalsIgnoreCase("for")) {
+                forAddress = value;
+            } else if (name.equalsIgnoreCase("proto")) {
                 proto = value;
             } else if (name.equalsIgnoreCase("host")) {
                 host = value;
             }
-            while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
-                i++;
-            }
-            if (i < n && header.charAt(i) == ',') {
-                break;
-            }
         }
-        return new ForwardedElement(proto, host);
+        if (elements.size() < MAX_ELEMENTS && (forAddress != null || proto != null || host != null)) {
+            elements.add(new ForwardedElement(forAddress, proto, host));
+        }
+        return elements;
     }
 }

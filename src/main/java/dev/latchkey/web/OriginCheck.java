@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import dev.latchkey.core.ProxyHeader;
 import dev.latchkey.core.Reason;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,10 @@ import java.util.Set;
  * it cross-site or same-site.
  *
  * <p>The request's own origin is its scheme and {@code Host} header; when the peer is a trusted proxy,
- * the first element of {@code Forwarded} ({@code proto}, {@code host}) or else
- * {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} take their place. The proxy must overwrite
- * these headers rather than pass on what the client sent.
+ * what the declared header says takes their place: with {@code Forwarded}, the {@code proto} and
+ * {@code host} of the element the proxy facing the client wrote; with {@code X-Forwarded-For} or
+ * {@code X-Real-IP}, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}, which the proxy must then
+ * set rather than pass on what the client sent.
  */
 public final class OriginCheck {
 
@@ -63,14 +65,24 @@ public final class OriginCheck {
     /**
      * @param trustedOrigins      origins besides the server's own allowed to send unsafe requests
      * @param trustedProxies      addresses or CIDR ranges of reverse proxies
+     * @param proxyHeader         the header the proxies write the client's address in; {@code null} when there are none
      * @param loopbackDevelopment whether plain-HTTP loopback connections get the development cookie
      *                            ({@link #isLocalDevelopment})
-     * @throws IllegalArgumentException naming the first entry that does not parse
+     * @throws IllegalArgumentException naming the first entry that does not parse, or proxies without a header
      */
-    public OriginCheck(List<String> trustedOrigins, List<String> trustedProxies, boolean loopbackDevelopment) {
+    public OriginCheck(List<String> trustedOrigins, List<String> trustedProxies, ProxyHeader proxyHeader,
+            boolean loopbackDevelopment) {
+        if (!trustedProxies.isEmpty() && proxyHeader == null) {
+            throw new IllegalArgumentException("trusted proxies need the header they write the client's address in");
+        }
         this.trustedOrigins = new TrustedOrigins(trustedOrigins);
-        this.trustedProxies = new TrustedProxies(trustedProxies);
+        this.trustedProxies = new TrustedProxies(trustedProxies, proxyHeader);
         this.loopbackDevelopment = loopbackDevelopment;
+    }
+
+    /** No trusted origin or proxy: what a server reached directly needs. */
+    public OriginCheck(boolean loopbackDevelopment) {
+        this(List.of(), List.of(), null, loopbackDevelopment);
     }
 
     /**
@@ -226,11 +238,12 @@ public final class OriginCheck {
         String scheme = request.scheme();
         String host = request.host();
         if (trustedProxies.trusts(request.remoteAddress())) {
-            String forwarded = request.header("Forwarded");
-            if (forwarded != null) {
-                ForwardedElement first = ForwardedElement.parseFirst(forwarded);
-                scheme = first.proto() != null ? first.proto() : scheme;
-                host = first.host() != null ? first.host() : host;
+            if (trustedProxies.header() == ProxyHeader.FORWARDED) {
+                ForwardedElement edge = ClientAddress.edge(request, trustedProxies).element();
+                if (edge != null) {
+                    scheme = edge.proto() != null ? edge.proto() : scheme;
+                    host = edge.host() != null ? edge.host() : host;
+                }
             } else {
                 scheme = firstValue(request.header("X-Forwarded-Proto"), scheme);
                 host = firstValue(request.header("X-Forwarded-Host"), host);

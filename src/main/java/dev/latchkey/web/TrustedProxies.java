@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import dev.latchkey.core.ProxyHeader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -8,9 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The reverse proxies whose forwarding headers are believed, as addresses or CIDR ranges
- * ({@code 10.0.0.0/8}, {@code ::1}, {@code fd00::/8}). From any other peer, {@code Forwarded} and
- * {@code X-Forwarded-*} are ignored: a client can write them as easily as a proxy can.
+ * The reverse proxies whose forwarding header is believed, as addresses or CIDR ranges
+ * ({@code 10.0.0.0/8}, {@code ::1}, {@code fd00::/8}), and which header that is. From any other peer,
+ * {@code Forwarded} and {@code X-Forwarded-*} are ignored: a client can write them as easily as a
+ * proxy can.
  *
  * <p>Addresses are parsed as literals only; no name is ever looked up.
  */
@@ -33,8 +35,10 @@ final class TrustedProxies {
     }
 
     private final List<Range> ranges = new ArrayList<>();
+    private final ProxyHeader header;
 
-    TrustedProxies(List<String> entries) {
+    TrustedProxies(List<String> entries, ProxyHeader header) {
+        this.header = header;
         for (String entry : entries) {
             String text = entry == null ? "" : entry.strip();
             int slash = text.indexOf('/');
@@ -54,6 +58,11 @@ final class TrustedProxies {
         }
     }
 
+    /** The header the proxies write the client's address in; {@code null} when there are none. */
+    ProxyHeader header() {
+        return header;
+    }
+
     /** Whether the peer at {@code remoteAddress} is a trusted proxy. */
     boolean trusts(String remoteAddress) {
         if (ranges.isEmpty()) {
@@ -68,7 +77,6 @@ final class TrustedProxies {
                 + "' is not an IP address or CIDR range such as 10.0.0.0/8 or ::1");
     }
 
-    /** An IPv4 or IPv6 literal, with optional brackets and zone; IPv4-mapped IPv6 becomes IPv4. */
     /** Four dot-separated decimal octets of one to three digits, each at most 255; {@code null} otherwise. Runs per request: no regex. */
     private static byte[] parseIpv4(String t) {
         byte[] out = new byte[4];
@@ -93,6 +101,7 @@ final class TrustedProxies {
         return octet == 4 ? out : null;
     }
 
+    /** An IPv4 or IPv6 literal, with optional brackets and zone; IPv4-mapped IPv6 becomes IPv4. */
     static Optional<byte[]> parseAddress(String text) {
         if (text == null || text.isEmpty() || text.length() > 64) {
             return Optional.empty();

@@ -139,7 +139,8 @@ class AssemblyTest {
         assertEquals("latchkey.csrf.trusted-origins: 'example.com' is not an origin such as https://app.example.com,"
                 + " http://localhost:3000 or https://*.example.com", e.getMessage());
         IllegalArgumentException proxy = assertThrows(IllegalArgumentException.class, () -> Assembly.assemble(
-                settings(Map.of("latchkey.proxy.trusted", "proxy.local")), new InMemorySessionStore(), null, null, clock,
+                settings(Map.of("latchkey.proxy.trusted", "proxy.local", "latchkey.proxy.header", "X-Real-IP")),
+                new InMemorySessionStore(), null, null, clock,
                 new TransactionSuspender(), Set.of()));
         assertEquals("latchkey.proxy.trusted: 'proxy.local' is not an IP address or CIDR range such as 10.0.0.0/8 or ::1",
                 proxy.getMessage());

@@ -58,6 +58,7 @@ class DeploymentSettingsTest {
                 Map.entry("latchkey.cookie.domain", "example.com"),
                 Map.entry("latchkey.csrf.trusted-origins", "https://a.example.com, https://*.example.org"),
                 Map.entry("latchkey.proxy.trusted", "10.0.0.0/8,::1"),
+                Map.entry("latchkey.proxy.header", "x-forwarded-for"),
                 Map.entry("latchkey.login-page", "/login"),
                 Map.entry("latchkey.diagnostics", "TRUE"),
                 Map.entry("latchkey.datasource", "java:app/jdbc/mine"),
@@ -79,6 +80,7 @@ class DeploymentSettingsTest {
                 + s.config().cookie().sameSite().attributeValue() + "; " + s.config().cookie().path() + "; " + s.config().cookie().domain());
         assertEquals(List.of("https://a.example.com", "https://*.example.org"), s.config().trustedOrigins());
         assertEquals(List.of("10.0.0.0/8", "::1"), s.config().trustedProxies());
+        assertEquals(dev.latchkey.core.ProxyHeader.X_FORWARDED_FOR, s.config().proxyHeader());
         assertEquals("/login", s.loginPage());
         assertTrue(s.diagnostics());
         assertEquals("java:app/jdbc/mine", s.dataSource());
@@ -90,6 +92,16 @@ class DeploymentSettingsTest {
         assertEquals("rediss://app:pa%40ss@redis.example.com:6380/2", s.redis().uri());
         assertEquals("shop:", s.redis().prefix());
         assertFalse(s.toString().contains("pa%40ss"), "the settings never show the Redis password: " + s);
+    }
+
+    @Test
+    void trustedProxiesWithoutTheHeaderTheyWriteStopTheDeploymentWithItsOwnId() {
+        String missing = error(Map.of("latchkey.proxy.trusted", "10.0.0.0/8"));
+        assertTrue(missing.startsWith("Latchkey LK-407: latchkey.proxy.trusted lists 1 proxies, but latchkey.proxy.header"
+                + " does not say which header they write the client's address in."), missing);
+        assertTrue(missing.contains("Forwarded, X-Forwarded-For or X-Real-IP"), missing);
+        assertEquals("latchkey.proxy.header must be Forwarded, X-Forwarded-For or X-Real-IP but was: X-Client-IP",
+                error(Map.of("latchkey.proxy.trusted", "10.0.0.0/8", "latchkey.proxy.header", "X-Client-IP")));
     }
 
     @Test

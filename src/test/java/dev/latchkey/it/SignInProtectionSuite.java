@@ -54,9 +54,12 @@ interface SignInProtectionSuite extends ServerUnderTest {
         register(user);
         InetAddress proxy = address(dev.latchkey.it.app.SettingsInCode.TRUSTED_PROXY);
         for (int i = 0; i < 3; i++) {
-            assertEquals(401, viaProxy(proxy, "198.51.100.1", user, "wrong").status());
+            // The proxy writes X-Forwarded-For (declared); it passes on the Forwarded and X-Real-IP the client wrote.
+            assertEquals(401, viaProxy(proxy, "198.51.100.1", user, "wrong", "Forwarded: for=203.0.113." + i,
+                    "X-Real-IP: 203.0.114." + i).status());
         }
-        assertEquals(429, viaProxy(proxy, "198.51.100.1", user, PASSWORD).status(), "this client waits");
+        assertEquals(429, viaProxy(proxy, "198.51.100.1", user, PASSWORD, "Forwarded: for=203.0.113.9",
+                "X-Real-IP: 203.0.114.9").status(), "this client waits, whatever other forwarding headers it writes");
         RawHttp.Response other = viaProxy(proxy, "198.51.100.2", user, PASSWORD);
         assertEquals(200, other.status(), "another client of the proxy does not: " + other.body());
         TOKENS.add(SetCookie.parse(other.header("Set-Cookie").orElseThrow()).value());
@@ -73,10 +76,11 @@ interface SignInProtectionSuite extends ServerUnderTest {
         assertEquals(429, spoofed.status(), "a client's own X-Forwarded-For changes nothing");
     }
 
-    private RawHttp.Response viaProxy(InetAddress proxy, String client, String user, String password) {
+    private RawHttp.Response viaProxy(InetAddress proxy, String client, String user, String password, String... passedOn) {
         List<String> headers = new ArrayList<>(List.of("Host: app.example", "X-Forwarded-Proto: https",
                 "X-Forwarded-Host: app.example", "X-Forwarded-For: 203.0.113.250, " + client, "Origin: https://app.example",
                 "Sec-Fetch-Site: same-origin", "Content-Type: application/x-www-form-urlencoded"));
+        headers.addAll(List.of(passedOn));
         return RawHttp.send(loopback(), port(), proxy, RawHttp.request("POST", path("signin"), headers,
                 "username=" + user + "&password=" + password.replace(' ', '+')));
     }
@@ -86,6 +90,37 @@ interface SignInProtectionSuite extends ServerUnderTest {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Fifty wrong passwords for one account, sent at once: each attempt is counted before its password is
+     * checked, so exactly three (the pair limit) are checked and answered 401, and every other one 429.
+     */
+    @Test
+    default void fiftyWrongPasswordsAtOnceAreCheckedExactlyThreeTimes() throws Exception {
+        String user = newUser("burst");
+        register(user);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(50);
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String guess = "wrong guess " + i;
+                HttpSession browser = browser();
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return signIn(browser, user, guess).statusCode();
+                }));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                answers.add(status.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(3, answers.stream().filter(s -> s == 401).count(), "checked: " + answers);
+            assertEquals(47, answers.stream().filter(s -> s == 429).count(), "refused unchecked: " + answers);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -19,7 +19,10 @@ import dev.latchkey.core.SessionStore;
 import dev.latchkey.core.SessionStoreSuite;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.testing.MutableClock;
+import dev.latchkey.throttle.AttemptStore;
+import dev.latchkey.throttle.AttemptStoreContract;
 import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.throttle.ThrottleLimit;
 import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.testing.StatementCounter;
@@ -54,6 +57,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,7 +69,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The table is created from the script shipped in the jar, with schema generation off.
  */
-public abstract class JpaStoreSuite extends SessionStoreSuite {
+public abstract class JpaStoreSuite extends SessionStoreSuite implements AttemptStoreContract {
 
     private static final Map<Class<?>, Fixture> FIXTURES = new HashMap<>();
 
@@ -605,39 +609,55 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
         }
     }
 
-    // ---- sign-in failure counters (sign-in throttling), shared through the database ----
+    // ---- sign-in attempt counters (sign-in throttling), shared through the database ----
+
+    private EntityManagerFactory secondNode;
 
     private JpaAttemptStore attempts(EntityManagerFactory emf) {
-        JpaAttemptStore store = JpaAttemptStore.open(emf, true, database().product());
+        return JpaAttemptStore.open(emf, true, database().product());
+    }
+
+    @Override
+    public AttemptStore attemptStore() {
+        JpaAttemptStore store = attempts(fixture().emf());
+        database().execute("DELETE FROM latchkey_signin_attempt");
         return store;
     }
 
+    @Override
+    public AttemptStore otherAttemptNode() {
+        if (secondNode == null) {
+            secondNode = provider().open(database().dataSource(), false);
+        }
+        return attempts(secondNode);
+    }
+
+    @AfterEach
+    void closeSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+            secondNode = null;
+        }
+    }
+
     @Test
-    void failureCountersAreSharedByTwoNodesAndSurviveARestart() {
+    void attemptCountersAreSharedByTwoNodesAndSurviveARestart() {
         MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
-        SignInThrottle nodeA = new SignInThrottle(attempts(fixture().emf()), clock, ThrottleSettings.defaults());
-        database().execute("DELETE FROM latchkey_signin_attempt");
-        EntityManagerFactory second = provider().open(database().dataSource(), false);
-        try {
-            SignInThrottle nodeB = new SignInThrottle(attempts(second), clock, ThrottleSettings.defaults());
-            nodeA.failed("Ada", "192.0.2.1");
-            nodeB.failed("ada", "192.0.2.1");
-            assertEquals(java.util.Optional.empty(), nodeA.check("ada", "192.0.2.1"));
-            nodeA.failed("ada", "192.0.2.1");
-            assertEquals(java.util.Optional.of(Duration.ofSeconds(10)), nodeB.check("ada", "192.0.2.1"),
-                    "three failures on two nodes: the fourth attempt waits on both");
-            nodeB.succeeded("ada", "192.0.2.1");
-            assertEquals(java.util.Optional.empty(), nodeA.check("ada", "192.0.2.1"), "a success on B clears A's view");
-            nodeA.failed("ada", "192.0.2.1");
-            nodeA.failed("ada", "192.0.2.1");
-            nodeA.failed("ada", "192.0.2.1");
-        } finally {
-            second.close();
+        SignInThrottle nodeA = new SignInThrottle(attemptStore(), clock, ThrottleSettings.defaults());
+        SignInThrottle nodeB = new SignInThrottle(otherAttemptNode(), clock, ThrottleSettings.defaults());
+        assertEquals(java.util.Optional.empty(), nodeA.reserve("Ada", "192.0.2.1"));
+        assertEquals(java.util.Optional.empty(), nodeB.reserve("ada", "192.0.2.1"));
+        assertEquals(java.util.Optional.empty(), nodeA.reserve("ada", "192.0.2.1"));
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(10)), nodeB.reserve("ada", "192.0.2.1"),
+                "three attempts on two nodes: the fourth waits on both");
+        nodeB.succeeded("ada", "192.0.2.1");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(java.util.Optional.empty(), nodeA.reserve("ada", "192.0.2.1"), "a success on B clears A's view");
         }
         EntityManagerFactory restarted = provider().open(database().dataSource(), false);
         try {
             assertEquals(java.util.Optional.of(Duration.ofSeconds(10)),
-                    new SignInThrottle(attempts(restarted), clock, ThrottleSettings.defaults()).check("ada", "192.0.2.1"),
+                    new SignInThrottle(attempts(restarted), clock, ThrottleSettings.defaults()).reserve("ada", "192.0.2.1"),
                     "a restarted node still sees the counters");
         } finally {
             restarted.close();
@@ -654,38 +674,6 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
     }
 
     @Test
-    void concurrentFailuresOnTwoNodesLoseNoCount() throws Exception {
-        JpaAttemptStore nodeA = attempts(fixture().emf());
-        database().execute("DELETE FROM latchkey_signin_attempt");
-        EntityManagerFactory second = provider().open(database().dataSource(), false);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            JpaAttemptStore nodeB = attempts(second);
-            Instant now = Instant.parse("2026-11-23T10:00:00Z");
-            CyclicBarrier start = new CyclicBarrier(8);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                JpaAttemptStore node = t % 2 == 0 ? nodeA : nodeB;
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 10; i++) {
-                        node.fail("p:race", now, now.minus(Duration.ofHours(1)), count -> Duration.ZERO);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            assertEquals(81, nodeB.fail("p:race", now, now.minus(Duration.ofHours(1)), count -> Duration.ZERO),
-                    "80 concurrent failures, then one more");
-        } finally {
-            pool.shutdownNow();
-            second.close();
-        }
-    }
-
-    @Test
     void theCounterTableIsCheckedCreatedFromTheV6ScriptAndCleanedInBatches() {
         database().execute("DROP TABLE IF EXISTS latchkey_signin_attempt");
         SessionStoreException missing = assertThrows(SessionStoreException.class,
@@ -694,16 +682,17 @@ public abstract class JpaStoreSuite extends SessionStoreSuite {
                 missing.getMessage());
         JpaAttemptStore store = attempts(fixture().emf());
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        ThrottleLimit limit = new ThrottleLimit(1, Duration.ofMinutes(5), Duration.ofMinutes(5));
         for (int i = 0; i < 25; i++) {
-            store.fail("a:old" + i, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(3)), c -> Duration.ofSeconds(1));
+            store.reserve(List.of(new AttemptStore.Counter("a:old" + i, limit)), now.minus(Duration.ofHours(2)),
+                    now.minus(Duration.ofHours(3)));
         }
-        store.fail("a:fresh", now, now.minus(Duration.ofHours(1)), c -> Duration.ofMinutes(5));
-        assertEquals(java.util.Optional.of(now.plus(Duration.ofMinutes(5))), store.blockedUntil(List.of("a:fresh", "a:old1")));
+        store.reserve(List.of(new AttemptStore.Counter("a:fresh", limit)), now, now.minus(Duration.ofHours(1)));
         assertEquals(10, store.deleteForgotten(now.minus(Duration.ofHours(1)), 10));
         assertEquals(15, store.deleteForgotten(now.minus(Duration.ofHours(1)), 100));
         assertEquals(0, store.deleteForgotten(now.minus(Duration.ofHours(1)), 100));
-        assertEquals(2, store.fail("a:fresh", now, now.minus(Duration.ofHours(1)), c -> Duration.ZERO), "the fresh one is kept");
-        store.clear("a:fresh");
-        assertEquals(java.util.Optional.empty(), store.blockedUntil(List.of("a:fresh")));
+        assertEquals(java.util.Optional.of(now.plus(Duration.ofMinutes(5))),
+                store.reserve(List.of(new AttemptStore.Counter("a:fresh", limit)), now, now.minus(Duration.ofHours(1))),
+                "the fresh one is kept");
     }
 }

@@ -101,7 +101,7 @@ class OAuthFlowTest {
             }
         };
         latchkey = new Latchkey(store, clock, LatchkeyConfig.builder().cookie(cookie).build());
-        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(List.of(), List.of(), true),
+        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(true),
                 new Diagnostics(true, clock), "/login");
         OAuthUsers users = new OAuthUsers() {
             @Override

@@ -13,6 +13,7 @@ import dev.latchkey.core.Reason;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.testing.RedisServer;
 import dev.latchkey.throttle.AttemptStore;
+import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,9 +76,10 @@ class RedisOutageTest {
         operations.put("markAuthenticated", () -> store.markAuthenticated(id, now));
         operations.put("listUserSessions", () -> store.listUserSessions("alice", now));
         operations.put("deleteExpired", () -> store.deleteExpired(now, 100));
-        operations.put("reading sign-in failure counters", () -> attempts.blockedUntil(List.of("p:x")));
-        operations.put("counting a sign-in failure", () -> attempts.fail("p:x", now, now.minusSeconds(3600), n -> Duration.ZERO));
-        operations.put("clearing sign-in failures", () -> attempts.clear("p:x"));
+        operations.put("counting a sign-in attempt", () -> attempts.reserve(List.of(new AttemptStore.Counter("p:x",
+                ThrottleSettings.defaults().pair())), now, now.minusSeconds(3600)));
+        operations.put("giving back a sign-in attempt", () -> attempts.release(new AttemptStore.Counter("a:x", ThrottleSettings.defaults().address())));
+        operations.put("clearing sign-in attempts", () -> attempts.clear("p:x"));
         for (Map.Entry<String, Executable> operation : operations.entrySet()) {
             long start = System.nanoTime();
             SessionStoreException e = assertThrows(SessionStoreException.class, operation.getValue(), operation.getKey());

@@ -101,7 +101,7 @@ class LatchkeyAuthenticationMechanismTest {
     void setUp() {
         store = new RecordingStore(new InMemorySessionStore());
         latchkey = new Latchkey(store, clock, LatchkeyConfig.defaults());
-        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(List.of(), List.of(), true),
+        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(true),
                 new Diagnostics(true, clock), "/login");
         mechanism = new LatchkeyAuthenticationMechanism();
         mechanism.servletSessions = () -> sessions;
@@ -241,7 +241,7 @@ class LatchkeyAuthenticationMechanismTest {
     // ---- sign-in throttling ----
 
     private void throttledBy(AttemptStore attempts) {
-        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(List.of(), List.of(), true),
+        ServletSessions sessions = new ServletSessions(latchkey, new OriginCheck(true),
                 new Diagnostics(true, clock), "/login", new SignInThrottle(attempts, clock, ThrottleSettings.defaults()));
         mechanism.servletSessions = () -> sessions;
     }

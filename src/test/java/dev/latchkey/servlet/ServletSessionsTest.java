@@ -40,7 +40,7 @@ class ServletSessionsTest {
     void setUp() {
         store = new RecordingStore(new InMemorySessionStore());
         latchkey = new Latchkey(store, clock, LatchkeyConfig.defaults());
-        sessions = new ServletSessions(latchkey, new OriginCheck(List.of(), List.of(), true),
+        sessions = new ServletSessions(latchkey, new OriginCheck(true),
                 new Diagnostics(true, clock), "/login");
     }
 

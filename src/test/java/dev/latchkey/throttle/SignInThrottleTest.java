@@ -9,59 +9,70 @@ import dev.latchkey.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/** The limiter on a clock moved by hand: when an attempt waits, how long, and what a success clears. */
-class SignInThrottleTest {
+/**
+ * The limiter on a clock moved by hand: when an attempt waits, how long, and what a success clears.
+ * An attempt is counted when it is let through ({@link SignInThrottle#reserve}); one that then fails
+ * needs nothing more.
+ */
+class SignInThrottleTest implements AttemptStoreContract {
 
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
     private final List<String> keysSeen = new ArrayList<>();
+    private final InMemoryAttemptStore memory = new InMemoryAttemptStore();
     private final AttemptStore store = new AttemptStore() {
-        private final InMemoryAttemptStore target = new InMemoryAttemptStore();
-
         @Override
-        public Optional<Instant> blockedUntil(Collection<String> keys) {
-            keysSeen.addAll(keys);
-            return target.blockedUntil(keys);
+        public Optional<Instant> reserve(List<Counter> counters, Instant now, Instant forgetBefore) {
+            counters.forEach(counter -> keysSeen.add(counter.key()));
+            return memory.reserve(counters, now, forgetBefore);
         }
 
         @Override
-        public int fail(String key, Instant now, Instant forgetBefore, IntFunction<Duration> delayAfter) {
-            keysSeen.add(key);
-            return target.fail(key, now, forgetBefore, delayAfter);
+        public void release(Counter counter) {
+            memory.release(counter);
         }
 
         @Override
         public void clear(String key) {
-            target.clear(key);
+            memory.clear(key);
         }
 
         @Override
-        public int deleteForgotten(Instant lastFailureBefore, int limit) {
-            return target.deleteForgotten(lastFailureBefore, limit);
+        public int deleteForgotten(Instant lastAttemptBefore, int limit) {
+            return memory.deleteForgotten(lastAttemptBefore, limit);
         }
     };
     private final SignInThrottle throttle = new SignInThrottle(store, clock, ThrottleSettings.defaults());
 
+    @Override
+    public AttemptStore attemptStore() {
+        return memory;
+    }
+
+    @Override
+    public AttemptStore otherAttemptNode() {
+        return memory;
+    }
+
+    /** {@code n} failed attempts, each let through; then what the next attempt is told. */
     private Optional<Duration> failTimes(int n, String account, String address) {
         for (int i = 0; i < n; i++) {
-            throttle.failed(account, address);
+            assertEquals(Optional.empty(), throttle.reserve(account, address), "failure " + (i + 1) + " of " + n);
         }
-        return throttle.check(account, address);
+        return throttle.reserve(account, address);
     }
 
     @Test
     void threeQuickFailuresThenTheFourthAttemptWaitsAndTheWaitDoubles() {
-        assertEquals(Optional.empty(), failTimes(2, "ada", "192.0.2.1"), "two failures: no wait");
-        assertEquals(Optional.of(Duration.ofSeconds(10)), failTimes(1, "ada", "192.0.2.1"), "the third: 10 s before the fourth");
+        assertEquals(Optional.empty(), failTimes(2, "ada", "192.0.2.1"), "two failures: the third goes ahead");
+        assertEquals(Optional.of(Duration.ofSeconds(10)), throttle.reserve("ada", "192.0.2.1"),
+                "the third attempt: 10 s before the fourth");
         clock.advance(Duration.ofSeconds(4));
-        assertEquals(Optional.of(Duration.ofSeconds(6)), throttle.check("ada", "192.0.2.1"), "whatever the password");
+        assertEquals(Optional.of(Duration.ofSeconds(6)), throttle.reserve("ada", "192.0.2.1"), "whatever the password");
         clock.advance(Duration.ofSeconds(6));
-        assertEquals(Optional.empty(), throttle.check("ada", "192.0.2.1"), "after the wait");
         List<Long> waits = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             waits.add(failTimes(1, "ada", "192.0.2.1").orElseThrow().toSeconds());
@@ -71,38 +82,44 @@ class SignInThrottleTest {
     }
 
     @Test
-    void aSuccessClearsThePairAndTheAccountButNotTheAddress() {
-        failTimes(2, "ada", "192.0.2.1");
+    void aSuccessClearsThePairAndTheAccountAndGivesTheAddressItsAttemptBack() {
+        failTimes(1, "ada", "192.0.2.1");
         throttle.succeeded("ada", "192.0.2.1");
         assertEquals(Optional.empty(), failTimes(2, "ada", "192.0.2.1"), "the pair starts again");
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Optional.empty(), throttle.reserve("member" + i, "198.51.100.9"));
+            throttle.succeeded("member" + i, "198.51.100.9");
+        }
+        assertEquals(Optional.empty(), throttle.reserve("someone", "198.51.100.9"), "100 sign-ins from one network are no failures");
         for (int i = 0; i < 29; i++) {
-            throttle.failed("user" + i, "198.51.100.7");
+            assertEquals(Optional.empty(), throttle.reserve("user" + i, "198.51.100.7"));
+            assertEquals(Optional.empty(), throttle.reserve("mine", "198.51.100.7"));
             throttle.succeeded("mine", "198.51.100.7");
         }
         assertEquals(Optional.of(Duration.ofSeconds(1)), failTimes(1, "someone-else", "198.51.100.7"),
                 "30 failures from one address, whatever the accounts and successes between: credential stuffing waits");
-        assertEquals(Optional.empty(), throttle.check("someone-else", "198.51.100.8"), "another address does not");
+        assertEquals(Optional.empty(), throttle.reserve("someone-else", "198.51.100.8"), "another address does not");
     }
 
     @Test
     void aDistributedGuesserDelaysTheAccountByMinutesNeverLocksIt() {
         for (int i = 0; i < 9; i++) {
-            throttle.failed("victim", "203.0.113." + i);
+            assertEquals(Optional.empty(), throttle.reserve("victim", "203.0.113." + i));
         }
-        assertEquals(Optional.empty(), throttle.check("victim", "192.0.2.200"));
-        throttle.failed("victim", "203.0.113.9");
-        assertEquals(Optional.of(Duration.ofSeconds(5)), throttle.check("victim", "192.0.2.200"),
+        assertEquals(Optional.empty(), throttle.reserve("victim", "203.0.113.9"), "the tenth");
+        assertEquals(Optional.of(Duration.ofSeconds(5)), throttle.reserve("victim", "192.0.2.200"),
                 "ten failures from anywhere: the account waits, from every address");
         for (int i = 10; i < 40; i++) {
-            throttle.failed("victim", "203.0.113." + i);
+            clock.advance(throttle.reserve("victim", "203.0.113." + i).orElse(Duration.ZERO));
+            throttle.reserve("victim", "203.0.113." + i);
         }
-        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.check("victim", "192.0.2.200"), "at most 5 minutes");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.reserve("victim", "192.0.2.200"), "at most 5 minutes");
     }
 
     @Test
     void namesDifferingInCaseAreOneAccountAndNeitherNameNorAddressIsStored() {
         failTimes(2, "Ada", "192.0.2.1");
-        assertTrue(failTimes(1, "ADA ", "192.0.2.1").isPresent());
+        assertTrue(throttle.reserve("ADA ", "192.0.2.1").isPresent(), "the third attempt of Ada blocks ADA");
         assertFalse(keysSeen.isEmpty());
         for (String key : keysSeen) {
             assertTrue(key.matches("[pau]:[A-Za-z0-9_-]{43}"), key);
@@ -111,13 +128,19 @@ class SignInThrottleTest {
     }
 
     @Test
-    void countersAreForgottenAnHourAfterTheLastFailure() {
+    void withoutAnAccountOnlyTheAddressIsCounted() {
+        throttle.reserve(null, "192.0.2.1");
+        assertEquals(List.of("a:"), keysSeen.stream().map(key -> key.substring(0, 2)).toList());
+    }
+
+    @Test
+    void countersAreForgottenAnHourAfterTheLastAttempt() {
         failTimes(3, "ada", "192.0.2.1");
-        throttle.failed("bob", "192.0.2.2");
+        throttle.reserve("bob", "192.0.2.2");
         clock.advance(Duration.ofMinutes(61));
         assertEquals(Optional.empty(), failTimes(2, "ada", "192.0.2.1"), "counting starts again");
         assertEquals(3, throttle.deleteForgotten(100), "bob's three counters are deleted, ada's fresh ones kept");
-        assertEquals(Optional.of(Duration.ofSeconds(10)), failTimes(1, "ada", "192.0.2.1"));
+        assertEquals(Optional.of(Duration.ofSeconds(10)), throttle.reserve("ada", "192.0.2.1"));
     }
 
     @Test
@@ -126,14 +149,12 @@ class SignInThrottleTest {
                 new ThrottleLimit(3, Duration.ofSeconds(10), Duration.ofMinutes(15)), ThrottleLimit.OFF, ThrottleLimit.OFF,
                 Duration.ofHours(1)));
         for (int i = 0; i < 100; i++) {
-            pairOnly.failed("user" + i, "198.51.100.7");
+            assertEquals(Optional.empty(), pairOnly.reserve("user" + i, "198.51.100.7"), "no address limit");
         }
-        assertEquals(Optional.empty(), pairOnly.check("user-new", "198.51.100.7"), "no address limit");
         SignInThrottle off = new SignInThrottle(new InMemoryAttemptStore(), clock, ThrottleSettings.off());
         for (int i = 0; i < 100; i++) {
-            off.failed("ada", "192.0.2.1");
+            assertEquals(Optional.empty(), off.reserve("ada", "192.0.2.1"));
         }
-        assertEquals(Optional.empty(), off.check("ada", "192.0.2.1"));
         assertFalse(ThrottleSettings.off().isOn());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.core.ProxyHeader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OriginCheckTest {
 
-    private static final OriginCheck CHECK = new OriginCheck(
-            List.of("https://app.example.com", "https://*.example.org", "http://localhost:3000", "https://b\u00fccher.example/"),
-            List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1"), true);
+    private static final List<String> ORIGINS = List.of("https://app.example.com", "https://*.example.org",
+            "http://localhost:3000", "https://b\u00fccher.example/");
+    private static final List<String> PROXIES = List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1");
+    /** Behind proxies that write X-Forwarded-For (and X-Forwarded-Proto, X-Forwarded-Host). */
+    private static final OriginCheck CHECK = new OriginCheck(ORIGINS, PROXIES, ProxyHeader.X_FORWARDED_FOR, true);
+
+    private static OriginCheck declaring(ProxyHeader header) {
+        return new OriginCheck(ORIGINS, PROXIES, header, true);
+    }
 
     private static RequestFacts request(String method, String scheme, String host, String remote, String origin,
             String fetchSite, String forwarded, String xfProto, String xfHost) {
@@ -102,13 +109,10 @@ class OriginCheckTest {
         "X-Forwarded list: first value        | POST   | http   | app:8080          | 10.1.2.3    | https://example.com            | -              | -                                        | 'https, http' | 'example.com, app' | COOKIE | ALLOW",
         "proxy via IPv6 range                 | POST   | http   | app:8080          | fd00::5     | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
         "proxy via IPv6 with brackets and zone| POST   | http   | app:8080          | [fd00::5%2] | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
+        "a forged Forwarded is not read       | POST   | http   | app:8080          | 10.1.2.3    | https://evil.test              | -              | 'for=1.2.3.4;proto=https;host=evil.test' | https       | example.com      | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "nor does it spoil the declared one   | POST   | http   | app:8080          | 10.1.2.3    | https://example.com            | -              | 'for=1.2.3.4;proto=http;host=evil.test'  | https       | example.com      | COOKIE | ALLOW",
         "proxy by exact address               | POST   | http   | app:8080          | 192.0.2.1   | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | ALLOW",
         "neighbour of exact proxy address     | POST   | http   | app:8080          | 192.0.2.2   | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | CSRF_ORIGIN_MISMATCH",
-        "Forwarded header from trusted peer   | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | 'for=203.0.113.9;proto=https;host=example.com' | -     | -                | COOKIE | ALLOW",
-        "Forwarded quoted host with port      | POST   | http   | app:8080          | 10.0.0.1    | https://example.com:8443       | -              | 'for=\"[2001:db8::1]\";host=\"example.com:8443\";proto=https, for=10.0.0.2' | - | - | COOKIE | ALLOW",
-        "Forwarded beats X-Forwarded          | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | 'proto=https;host=example.com'           | http        | evil.test        | COOKIE | ALLOW",
-        "Forwarded from untrusted peer        | POST   | http   | app:8080          | 203.0.113.9 | https://example.com            | -              | 'proto=https;host=example.com'           | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
-        "Forwarded garbage                    | POST   | http   | app:8080          | 10.0.0.1    | https://example.com            | -              | ';;=,\"unterminated'                     | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
         "Host header missing                  | POST   | https  | -                 | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
         "Host header malformed                | POST   | https  | 'exa mple.com'    | 203.0.113.9 | https://example.com            | -              | -                                        | -           | -                | COOKIE | CSRF_ORIGIN_MISMATCH",
         "remote address garbage               | POST   | http   | app:8080          | not-an-ip   | https://example.com            | -              | -                                        | https       | example.com      | COOKIE | CSRF_ORIGIN_MISMATCH",
@@ -119,6 +123,26 @@ class OriginCheckTest {
                 request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), credential(credential));
         assertEquals(expected, decision.allowed() ? "ALLOW" : decision.rejection().name(), description);
         assertEquals(decision.allowed(), decision.reason().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // case                               | method | scheme | host     | remote      | Origin                   | Sec-Fetch-Site | Forwarded                                | XF-Proto | XF-Host   | credential | expected
+        "Forwarded header from trusted peer   | POST   | http   | app:8080 | 10.0.0.1    | https://example.com      | -              | 'for=203.0.113.9;proto=https;host=example.com' | - | -        | COOKIE | ALLOW",
+        "Forwarded quoted host with port      | POST   | http   | app:8080 | 10.0.0.1    | https://example.com:8443 | -              | 'for=\"[2001:db8::1]\";host=\"example.com:8443\";proto=https, for=10.0.0.2' | - | - | COOKIE | ALLOW",
+        "a forged X-Forwarded is not read     | POST   | http   | app:8080 | 10.0.0.1    | https://evil.test        | -              | 'for=203.0.113.9;proto=https;host=example.com' | https | evil.test | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "nor does it spoil the declared one   | POST   | http   | app:8080 | 10.0.0.1    | https://example.com      | -              | 'proto=https;host=example.com'           | http     | evil.test | COOKIE | ALLOW",
+        "a client's own element before it     | POST   | http   | app:8080 | 10.0.0.1    | https://evil.test        | -              | 'for=1.2.3.4;proto=https;host=evil.test, for=203.0.113.9;proto=https;host=example.com' | - | - | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "the element of the proxy facing it   | POST   | http   | app:8080 | 10.0.0.1    | https://example.com      | -              | 'for=1.2.3.4;proto=https;host=evil.test, for=203.0.113.9;proto=https;host=example.com, for=10.0.0.9;proto=http;host=app' | - | - | COOKIE | ALLOW",
+        "Forwarded from untrusted peer        | POST   | http   | app:8080 | 203.0.113.9 | https://example.com      | -              | 'proto=https;host=example.com'           | -        | -         | COOKIE | CSRF_ORIGIN_MISMATCH",
+        "Forwarded garbage                    | POST   | http   | app:8080 | 10.0.0.1    | https://example.com      | -              | ';;=,\"unterminated'                     | -        | -         | COOKIE | CSRF_ORIGIN_MISMATCH",
+    })
+    void decidesBehindProxiesThatWriteForwarded(String description, String method, String scheme, String host, String remote,
+            String origin, String fetchSite, String forwarded, String xfProto, String xfHost, String credential,
+            String expected) {
+        CsrfDecision decision = declaring(ProxyHeader.FORWARDED).decide(
+                request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), credential(credential));
+        assertEquals(expected, decision.allowed() ? "ALLOW" : decision.rejection().name(), description);
     }
 
     private static OriginCheck.Credential credential(String column) {
@@ -189,9 +213,10 @@ class OriginCheckTest {
     @Test
     void developmentCookieNeverThroughATrustedProxyOrWhenSwitchedOff() {
         RequestFacts local = connection("http", "localhost:8080", "127.0.0.1", "127.0.0.1");
-        assertTrue(new OriginCheck(List.of(), List.of(), true).isLocalDevelopment(local));
-        assertFalse(new OriginCheck(List.of(), List.of("127.0.0.1"), true).isLocalDevelopment(local), "a trusted local proxy");
-        assertFalse(new OriginCheck(List.of(), List.of(), false).isLocalDevelopment(local), "switched off");
+        assertTrue(new OriginCheck(true).isLocalDevelopment(local));
+        assertFalse(new OriginCheck(List.of(), List.of("127.0.0.1"), ProxyHeader.X_REAL_IP, true).isLocalDevelopment(local),
+                "a trusted local proxy");
+        assertFalse(new OriginCheck(false).isLocalDevelopment(local), "switched off");
     }
 
     @Test
@@ -222,7 +247,7 @@ class OriginCheckTest {
         "https://*.[::1]", "https://example.com:70000"})
     void invalidTrustedOriginsFailAtConfiguration(String origin) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OriginCheck(List.of(origin), List.of(), true));
+                () -> new OriginCheck(List.of(origin), List.of(), null, true));
         assertTrue(e.getMessage().startsWith("latchkey.csrf.trusted-origins: "), e.getMessage());
     }
 
@@ -230,8 +255,13 @@ class OriginCheckTest {
     @ValueSource(strings = {"", "localhost", "10.0.0.0/33", "10.0.0.256", "fd00::/129", "10.0.0.0/x", "proxy.example.com"})
     void invalidTrustedProxiesFailAtConfiguration(String proxy) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OriginCheck(List.of(), List.of(proxy), true));
+                () -> new OriginCheck(List.of(), List.of(proxy), ProxyHeader.FORWARDED, true));
         assertTrue(e.getMessage().startsWith("latchkey.proxy.trusted: "), e.getMessage());
+    }
+
+    @Test
+    void trustedProxiesWithoutTheHeaderTheyWriteAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new OriginCheck(List.of(), List.of("10.0.0.1"), null, true));
     }
 
     // ---- the client's address, for sign-in throttling ----
@@ -263,6 +293,28 @@ class OriginCheckTest {
         "IPv4-mapped IPv6 is IPv4                   | ::ffff:203.0.113.9 | -         | -                                                | 203.0.113.9",
     })
     void theClientIsTheNearestHopThatIsNotATrustedProxy(String name, String peer, String header, String value, String client) {
-        assertEquals(client, CHECK.clientAddress(from(peer, header, value)), name);
+        OriginCheck check = header == null ? CHECK : declaring(ProxyHeader.parse(header));
+        assertEquals(client, check.clientAddress(from(peer, header, value)), name);
+    }
+
+    /** For each header a proxy may be declared to write: forged copies of the other two change nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Forwarded", "X-Forwarded-For", "X-Real-IP"})
+    void onlyTheDeclaredHeaderNamesTheClient(String declared) {
+        Map<String, String> written = Map.of("Forwarded", "for=198.51.100.7", "X-Forwarded-For", "198.51.100.7",
+                "X-Real-IP", "198.51.100.7");
+        Map<String, String> forged = Map.of("Forwarded", "for=203.0.113.66", "X-Forwarded-For", "203.0.113.77",
+                "X-Real-IP", "203.0.113.88");
+        OriginCheck check = declaring(ProxyHeader.parse(declared));
+        Map<String, String> headers = new HashMap<>(forged);
+        headers.put(declared, written.get(declared));
+        assertEquals("198.51.100.7", check.clientAddress(new RequestFacts("POST", "https", "example.com", "10.0.0.5",
+                "10.0.0.100", headers)), "the declared header, whatever the others say");
+        Map<String, String> withoutIt = new HashMap<>(forged);
+        withoutIt.remove(declared);
+        assertEquals("10.0.0.5", check.clientAddress(new RequestFacts("POST", "https", "example.com", "10.0.0.5",
+                "10.0.0.100", withoutIt)), "without the declared header, the proxy itself");
+        assertEquals("203.0.113.9", check.clientAddress(new RequestFacts("POST", "https", "example.com", "203.0.113.9",
+                "10.0.0.100", headers)), "from a peer that is no trusted proxy, no header at all");
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.it.app;
 
 import dev.latchkey.core.LatchkeyConfig;
+import dev.latchkey.core.ProxyHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * Latchkey's settings given in code: a shorter browser-session idle window than the default day, and
- * a TLS proxy on {@value #TRUSTED_PROXY}, a loopback address the tests connect from to play it.
+ * a TLS proxy on {@value #TRUSTED_PROXY} writing X-Forwarded-For, a loopback address the tests connect from to play it.
  */
 @ApplicationScoped
 public class SettingsInCode {
@@ -18,6 +19,6 @@ public class SettingsInCode {
     @Produces
     LatchkeyConfig latchkeyConfig() {
         return LatchkeyConfig.builder().browserSessionIdleTimeout(Duration.ofHours(12))
-                .trustedProxies(List.of(TRUSTED_PROXY)).build();
+                .trustedProxies(List.of(TRUSTED_PROXY)).proxyHeader(ProxyHeader.X_FORWARDED_FOR).build();
     }
 }
