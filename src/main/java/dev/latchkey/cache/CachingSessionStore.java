@@ -2,6 +2,7 @@ package dev.latchkey.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStore;
@@ -25,8 +26,10 @@ import java.util.function.Supplier;
  * conditional write, so one node's stale row can cost one failed write, never a second renewal; a
  * change made through this node — sign-out, revocation, new groups, re-authentication, renewal — is
  * seen by this node at once. What does not: a change made through <em>another</em> node is seen here
- * once the cached row is older than {@code maxAge}. A session revoked elsewhere can therefore be used
- * on this node for at most {@code maxAge}; choose it with that in mind, or leave the cache off.
+ * once the cached row is older than {@code maxAge}, counted from when it was read from the store — a
+ * renewal through this node keeps the renewed row, with the age of the row it came from. A session
+ * revoked elsewhere can therefore be used on this node for at most {@code maxAge}; choose it with that
+ * in mind, or leave the cache off.
  *
  * <p>With a {@link ChangeFeed}, the nodes tell each other of sign-outs, revocations, new groups and
  * re-authentications, and drop the rows concerned as soon as they hear of them; a node whose feed was
@@ -37,8 +40,13 @@ import java.util.function.Supplier;
  */
 public final class CachingSessionStore implements SessionStore {
 
+    /** A row as read, and when its read began (the ticker's nanoseconds): its age counts from then, whatever is put since. */
+    private record Cached(StoredSession row, long readAt) {
+    }
+
     private final SessionStore store;
-    private final Cache<String, StoredSession> rows;
+    private final Cache<String, Cached> rows;
+    private final Ticker ticker;
     /** Changes made through this node, so that a row read while one was under way is not kept. */
     private final AtomicLong changes = new AtomicLong();
     /** Orders keeping a row read against dropping the rows a change touched. */
@@ -69,12 +77,27 @@ public final class CachingSessionStore implements SessionStore {
             throw new IllegalArgumentException("the cache is off (max-size 0)");
         }
         this.store = store;
-        Ticker ticker = () -> {
+        this.ticker = () -> {
             Instant now = clock.instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         };
-        this.rows = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfterWrite(settings.maxAge())
-                .ticker(ticker).executor(Runnable::run).build();
+        long maxAge = settings.maxAge().toNanos();
+        this.rows = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfter(new Expiry<String, Cached>() {
+            @Override
+            public long expireAfterCreate(String id, Cached cached, long now) {
+                return Math.max(0, cached.readAt() + maxAge - now);
+            }
+
+            @Override
+            public long expireAfterUpdate(String id, Cached cached, long now, long left) {
+                return expireAfterCreate(id, cached, now);
+            }
+
+            @Override
+            public long expireAfterRead(String id, Cached cached, long now, long left) {
+                return left;
+            }
+        }).ticker(ticker).executor(Runnable::run).build();
         this.feed = feed;
         this.clock = clock;
         if (feed != null) {
@@ -89,18 +112,19 @@ public final class CachingSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(String id) {
-        StoredSession cached = rows.getIfPresent(id);
+        Cached cached = rows.getIfPresent(id);
         if (cached != null) {
-            return Optional.of(cached);
+            return Optional.of(cached.row());
         }
         long seen = changes.get();
+        long readAt = ticker.read();
         Optional<StoredSession> found = store.find(id);
         if (found.isPresent()) {
             // Kept only if no change went through this node while the row was read: it might predate it.
             lock.readLock().lock();
             try {
                 if (changes.get() == seen) {
-                    rows.put(id, found.get());
+                    rows.put(id, new Cached(found.get(), readAt));
                 }
             } finally {
                 lock.readLock().unlock();
@@ -116,7 +140,7 @@ public final class CachingSessionStore implements SessionStore {
 
     @Override
     public boolean renew(String id, Instant expectedExpiresAt, Instant newExpiresAt, Instant renewedAt) {
-        StoredSession before = rows.getIfPresent(id);
+        Cached before = rows.getIfPresent(id);
         long mine = changes.incrementAndGet();
         boolean renewed = false;
         try {
@@ -126,8 +150,12 @@ public final class CachingSessionStore implements SessionStore {
             lock.writeLock().lock();
             try {
                 if (renewed && before != null && changes.get() == mine
-                        && before.session().expiresAt().equals(expectedExpiresAt)) {
-                    rows.put(id, new StoredSession(before.session().renewed(newExpiresAt, renewedAt), before.secretHash()));
+                        && before.row().session().expiresAt().equals(expectedExpiresAt)) {
+                    // The renewed row keeps the age of the row it was made from: what another node changed since that
+                    // read is still seen within max-age of it, not max-age after the renewal.
+                    StoredSession row = before.row();
+                    rows.put(id, new Cached(new StoredSession(row.session().renewed(newExpiresAt, renewedAt), row.secretHash()),
+                            before.readAt()));
                 } else {
                     rows.invalidate(id);
                 }
@@ -181,7 +209,7 @@ public final class CachingSessionStore implements SessionStore {
         }
         // A deadline in the future deletes live sessions too (Latchkey.invalidateAllSessions): forget them.
         int deleted = change(() -> store.deleteExpired(now, limit),
-                () -> rows.asMap().values().removeIf(row -> !row.session().expiresAt().isAfter(now)));
+                () -> rows.asMap().values().removeIf(cached -> !cached.row().session().expiresAt().isAfter(now)));
         if (deleted > 0 && feed != null) {
             feed.announce(ChangeFeed.Change.EVERYTHING);
         }
@@ -241,6 +269,6 @@ public final class CachingSessionStore implements SessionStore {
     }
 
     private void forgetUser(String userId) {
-        rows.asMap().values().removeIf(row -> row.session().userId().equals(userId));
+        rows.asMap().values().removeIf(cached -> cached.row().session().userId().equals(userId));
     }
 }

@@ -85,7 +85,9 @@ public enum Message {
     OAUTH_STATE_MISMATCH("LK-502", "the state the provider sent back is not the one this browser started with",
             "Start the sign-in again; a second sign-in started in another tab replaces the first. Repeated, it is a forged callback."),
     /** See {@link Reason#OAUTH_VERIFIER_MISSING}. */
-    OAUTH_VERIFIER_MISSING("LK-503", "the state cookie holds no PKCE verifier or nonce", "Start the sign-in again."),
+    OAUTH_VERIFIER_MISSING("LK-503", "the state cookie is unreadable, or its seal does not verify (changed in the browser, or sealed under another key)",
+            "Start the sign-in again. If it keeps happening on several nodes or after restarts, set latchkey.oauth.state-key to the"
+            + " same key on every node."),
     /** See {@link Reason#OAUTH_PROVIDER_ERROR}. */
     OAUTH_PROVIDER_ERROR("LK-504", "the provider answered with an error (the user declined, or the client is not allowed)",
             "access_denied: the user said no. Other errors: check the client's settings at the provider (redirect URI, scopes)."),
@@ -103,10 +105,12 @@ public enum Message {
     OAUTH_IDENTITY_REFUSED("LK-508", "the application refused this provider identity",
             "Your OAuthUsers decided; with the built-in accounts: the account is disabled, or the identity belongs to another account."),
     /** See {@link Reason#OAUTH_BAD_CALLBACK}. */
-    OAUTH_BAD_CALLBACK("LK-509", "the callback's parameters are missing, repeated or too long", "Start the sign-in again."),
+    OAUTH_BAD_CALLBACK("LK-509", "the parameters of a sign-in's start or callback are missing, repeated, too long or malformed",
+            "Start the sign-in again. return= is a path inside the application without its context path: /account, not /shop/account."),
     /** See {@link Reason#OAUTH_PROVIDER_UNAVAILABLE}. */
-    OAUTH_PROVIDER_UNAVAILABLE("LK-510", "the provider could not be reached (discovery, token or user endpoint); it is tried again",
-            "Check the provider's address (latchkey.oauth.<name>.issuer) and that the server can reach it; sign-in works again by itself."),
+    OAUTH_PROVIDER_UNAVAILABLE("LK-510", "the provider could not be reached (discovery, keys, token or user endpoint); sign-ins answer 503 until it answers again",
+            "Check the provider's address (latchkey.oauth.<name>.issuer) and that the server can reach it; it is tried again every"
+            + " 10 seconds and sign-in works again by itself."),
     /** See {@link Reason#OAUTH_UNKNOWN_PROVIDER}. */
     OAUTH_UNKNOWN_PROVIDER("LK-511", "no provider of this name is configured", "Check the link: its name must be a latchkey.oauth.<name> provider."),
     /** See {@link Reason#OAUTH_LINK_REQUIRED}. */

@@ -12,11 +12,27 @@ final class FlowFailure extends RuntimeException {
 
     private final transient Reason reason;
     private final int status;
+    private final boolean declined;
 
     FlowFailure(Reason reason, int status, String detail) {
+        this(reason, status, detail, false);
+    }
+
+    private FlowFailure(Reason reason, int status, String detail, boolean declined) {
         super(detail, null, false, false);
         this.reason = reason;
         this.status = status;
+        this.declined = declined;
+    }
+
+    /** The user said no at the provider ({@code access_denied}): 403, and nothing for an operator to look at. */
+    static FlowFailure declined(String detail) {
+        return new FlowFailure(Reason.OAUTH_PROVIDER_ERROR, 403, detail, true);
+    }
+
+    /** Whether the user said no, rather than something went wrong. */
+    boolean byTheUser() {
+        return declined;
     }
 
     Reason reason() {
@@ -29,10 +45,18 @@ final class FlowFailure extends RuntimeException {
 
     /** The log detail, made safe to print: visible ASCII only, at most 200 characters. */
     String detail() {
-        String text = getMessage() == null ? "" : getMessage();
+        return printable(getMessage(), 200);
+    }
+
+    /**
+     * Text a provider or a browser wrote, made safe for one log line: printable ASCII only (a line
+     * break or a control character becomes {@code ?}), at most {@code max} characters.
+     */
+    static String printable(String text, int max) {
+        String value = text == null ? "" : text;
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 200; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < value.length() && out.length() < max; i++) {
+            char c = value.charAt(i);
             out.append(c < 0x20 || c > 0x7e ? '?' : c);
         }
         return out.toString();

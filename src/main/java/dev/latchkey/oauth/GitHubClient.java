@@ -32,10 +32,12 @@ final class GitHubClient implements ProviderClient {
 
     private final OAuthProvider provider;
     private final Clock clock;
+    private final Reach reach;
 
     GitHubClient(OAuthProvider provider, Clock clock) {
         this.provider = provider;
         this.clock = clock;
+        this.reach = new Reach(clock, true);
     }
 
     @Override
@@ -43,9 +45,27 @@ final class GitHubClient implements ProviderClient {
         return provider;
     }
 
+    /** Ready until a call fails; then once the authorization endpoint answers again (any answer but a 5xx). */
     @Override
     public boolean ready() {
-        return true;
+        return reach.ready(() -> {
+            try {
+                int status = OidcClient.send(new HTTPRequest(HTTPRequest.Method.GET, provider.authorizationEndpoint()))
+                        .getStatusCode();
+                if (status < 500) {
+                    return true;
+                }
+                reach.failed("the authorization endpoint answered " + status);
+            } catch (IOException e) {
+                reach.failed("the authorization endpoint cannot be reached (" + e.getClass().getSimpleName() + ")");
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public long retryAfterSeconds() {
+        return reach.retryAfterSeconds();
     }
 
     @Override
@@ -101,7 +121,8 @@ final class GitHubClient implements ProviderClient {
                     answer.get("scope") instanceof String scope ? List.of(scope.split(",")) : List.of());
         }
         throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": token endpoint answered "
-                + (answer.get("error") instanceof String error ? error : "without an access token"));
+                + (answer.get("error") instanceof String error ? ProviderError.describe(error,
+                answer.get("error_description") instanceof String description ? description : null) : "without an access token"));
     }
 
     private String get(String path, String accessToken) {
@@ -118,7 +139,12 @@ final class GitHubClient implements ProviderClient {
         HTTPResponse response;
         try {
             response = OidcClient.send(http);
+            if (response.getStatusCode() >= 500) {
+                throw new IOException("status " + response.getStatusCode());
+            }
+            reach.succeeded();
         } catch (IOException e) {
+            reach.failed(what + " cannot be reached (" + FlowFailure.printable(e.getMessage(), 60) + ")");
             throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": " + what + " unreachable ("
                     + e.getClass().getSimpleName() + ")");
         }

@@ -51,9 +51,10 @@ final class OAuthFlow {
     private final ServletSessions sessions;
     private final OAuthUsers users;
     private final Clock clock;
+    private final FlowSeal seal;
     private final SecureRandom random = new SecureRandom();
 
-    OAuthFlow(List<ProviderClient> clients, ServletSessions sessions, OAuthUsers users, Clock clock) {
+    OAuthFlow(List<ProviderClient> clients, ServletSessions sessions, OAuthUsers users, Clock clock, FlowSeal seal) {
         for (ProviderClient client : clients) {
             byName.put(client.provider().name(), client);
             byCallback.put(client.provider().callbackPath(), client);
@@ -61,6 +62,7 @@ final class OAuthFlow {
         this.sessions = sessions;
         this.users = users;
         this.clock = clock;
+        this.seal = seal;
     }
 
     /** Whether the request is the start or the callback of a sign-in with a provider. */
@@ -103,8 +105,13 @@ final class OAuthFlow {
         if (refused.isPresent()) {
             throw new FlowFailure(refused.get(), 403, name + ": a sign-in started by another site");
         }
-        boolean link = parameters.containsKey("link");
-        if (link) {
+        String returnPath = parameters.get("return");
+        if (ReturnPath.startsWithContextPath(returnPath, request.getContextPath())) {
+            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, name + ": return= begins with the context path "
+                    + request.getContextPath() + ", which Latchkey puts in front itself: give the path inside the application");
+        }
+        String linkSession = null;
+        if (parameters.containsKey("link")) {
             Session current = sessions.resolve(request, response).session();
             if (current == null) {
                 throw new FlowFailure(Reason.NO_TOKEN, 401, name + ": linking a provider needs a signed-in user");
@@ -114,15 +121,16 @@ final class OAuthFlow {
                 sessions.answerRecentSignInRequired(request, response, LINK_MAX_AGE);
                 return;
             }
+            linkSession = FlowState.sessionHash(current.id());
         }
         if (!client.ready()) {
-            response.setHeader("Retry-After", "10");
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, name + ": the provider's metadata cannot be read");
+            response.setHeader("Retry-After", Long.toString(client.retryAfterSeconds()));
+            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, name + ": the provider could not be reached");
         }
-        FlowState flow = FlowState.start(random, clock.instant(), name, link, parameters.containsKey("remember"),
-                ReturnPath.check(parameters.get("return")));
+        FlowState flow = FlowState.start(random, clock.instant(), name, parameters.containsKey("remember"),
+                ReturnPath.check(returnPath), linkSession);
         URI redirectUri = redirectUri(client.provider(), request);
-        sessions.addCookie(request, response, stateCookie(request).sessionCookie(flow.encode(), STATE_LIFETIME));
+        sessions.addCookie(request, response, stateCookie(request).sessionCookie(seal.seal(flow), STATE_LIFETIME));
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", client.authorizationUri(redirectUri, flow).toString());
     }
@@ -143,28 +151,27 @@ final class OAuthFlow {
         }
         String error = parameters.get("error");
         if (error != null) {
-            String code = error.matches("[a-z_]{1,64}") ? error : "an unreadable error";
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_ERROR, "access_denied".equals(error) ? 403 : 400,
-                    client.provider().name() + ": " + code);
+            String said = client.provider().name() + ": " + ProviderError.describe(error, parameters.get("error_description"));
+            throw ProviderError.userDeclined(error) ? FlowFailure.declined(said)
+                    : new FlowFailure(Reason.OAUTH_PROVIDER_ERROR, 400, said);
         }
         String code = parameters.get("code");
         if (code == null || code.isEmpty()) {
             throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "no code parameter");
         }
         client.checkIssuer(parameters.get("iss"));
+        Session linking = flow.link() ? linkingSession(client, flow, request, response) : null;
+        if (flow.link() && linking == null) {
+            return; // answered: a more recent sign-in is needed first
+        }
         Identified identified = client.identify(code, redirectUri(client.provider(), request), flow);
         ProviderIdentity identity = identified.identity();
         String userId;
-        if (flow.link()) {
-            Session current = sessions.resolve(request, response).session();
-            if (current == null) {
-                throw new FlowFailure(Reason.NO_TOKEN, 401, identity.provider() + ": linking needs the session cookie on the"
-                        + " callback, which SameSite=Strict keeps away");
-            }
-            if (!users.link(identity, current.userId())) {
+        if (linking != null) {
+            if (!users.link(identity, linking.userId())) {
                 throw new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": linking refused");
             }
-            userId = current.userId();
+            userId = linking.userId();
         } else {
             OAuthUser user = users.signIn(identity).orElseThrow(() -> new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403,
                     identity.provider() + ": the application refused the identity"));
@@ -175,6 +182,32 @@ final class OAuthFlow {
             users.keepTokens(identity, userId, identified.tokens());
         }
         sendBack(request, response, request.getContextPath() + flow.returnPath());
+    }
+
+    /**
+     * The session a link flow adds an identity to, checked before the provider is asked: the session
+     * that started the flow (the cookie's hash of its id), still signed in recently enough. {@code null}
+     * when the request was answered with the need for a more recent sign-in, which, once given, starts
+     * the link again.
+     */
+    private Session linkingSession(ProviderClient client, FlowState flow, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        String name = client.provider().name();
+        Session current = sessions.resolve(request, response).session();
+        if (current == null) {
+            throw new FlowFailure(Reason.NO_TOKEN, 401, name + ": linking needs the session cookie on the callback, which"
+                    + " SameSite=Strict keeps away");
+        }
+        if (!MessageDigest.isEqual(FlowState.sessionHash(current.id()).getBytes(StandardCharsets.US_ASCII),
+                flow.linkSession().getBytes(StandardCharsets.US_ASCII))) {
+            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, name + ": the link was started by another session");
+        }
+        if (!sessions.isRecentSignIn(current, LINK_MAX_AGE)) {
+            sessions.answerRecentSignInRequired(request, response, LINK_MAX_AGE, START_PREFIX + name + "?link&return="
+                    + java.net.URLEncoder.encode(flow.returnPath(), StandardCharsets.UTF_8));
+            return null;
+        }
+        return current;
     }
 
     /**
@@ -208,8 +241,11 @@ final class OAuthFlow {
             throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": no state cookie (expired, another host or"
                     + " scheme than the start, SameSite=Strict somewhere, or a proxy dropping cookies)");
         }
-        FlowState flow = values.stream().map(FlowState::decode).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new FlowFailure(Reason.OAUTH_VERIFIER_MISSING, 400, provider + ": unreadable state cookie"));
+        FlowState flow = values.stream().map(seal::open).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new FlowFailure(Reason.OAUTH_VERIFIER_MISSING, 400, provider + ": the state cookie is"
+                        + " unreadable or its seal does not verify (changed in the browser, or sealed by another node or"
+                        + (seal.configured() ? " an old key" : " before a restart: set " + FlowSeal.SETTING + " on every node")
+                        + ")"));
         if (!clock.instant().isBefore(flow.startedAt().plus(STATE_LIFETIME))) {
             throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": the state cookie has expired");
         }
@@ -219,10 +255,17 @@ final class OAuthFlow {
         return flow;
     }
 
-    /** The state cookie: the session cookie's name with {@code -oauth}, host-only, Lax so it survives the trip. */
+    /**
+     * The state cookie: the session cookie's name without its prefix and with {@code -oauth}, host-only,
+     * Lax so that it survives the trip. Wherever the session cookie is {@code Secure} it carries the
+     * {@code __Host-} prefix, whatever the session cookie's own name: a browser takes such a cookie only
+     * from this host, over HTTPS, so no sibling subdomain can plant a flow of its own (login CSRF), even
+     * when the session cookie has a {@code Domain}.
+     */
     private CookieSettings stateCookie(HttpServletRequest request) {
         CookieSettings session = sessions.cookieSettings(request);
-        return new CookieSettings(session.name() + "-oauth", session.secure(), SameSite.LAX, "/", null);
+        String name = session.name().replaceFirst("^__(Host|Secure)-", "") + "-oauth";
+        return new CookieSettings(session.secure() ? "__Host-" + name : name, session.secure(), SameSite.LAX, "/", null);
     }
 
     private URI redirectUri(OAuthProvider provider, HttpServletRequest request) {
@@ -260,7 +303,7 @@ final class OAuthFlow {
             FlowFailure failure) throws IOException {
         Reason reason = failure.reason();
         sessions.diagnostics().reject(request, response, reason, failure.detail());
-        if (CONFIGURATION_PROBLEMS.contains(reason) && !failure.detail().endsWith(": access_denied")) {
+        if (CONFIGURATION_PROBLEMS.contains(reason) && !failure.byTheUser()) {
             sessions.diagnostics().warn(reason.message(), reason.name() + ": " + failure.detail());
         }
         if (response.isCommitted()) {

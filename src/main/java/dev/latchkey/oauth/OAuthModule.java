@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.interceptor.Interceptor;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,8 @@ class OAuthModule {
 
     /** Late among the observers of the start: the built-in accounts must be open to be asked. */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) LatchkeyDeployment deployment) {
-        start(ProviderSettings.read(deployment), providersInCode, () -> decider(deployment), sessions::get, deployment.clock())
+        start(ProviderSettings.read(deployment), providersInCode, () -> decider(deployment), sessions::get, deployment.clock(),
+                deployment.text(FlowSeal.SETTING))
                 .ifPresent(started -> {
                     providers = started.providers();
                     flow = started.flow();
@@ -63,10 +65,12 @@ class OAuthModule {
      * Sets up sign-in with the providers of the settings and of the code, or nothing when there is
      * none: then no class of the protocol library is loaded. Plain Java, apart from CDI.
      *
-     * @throws IllegalArgumentException when a provider is declared twice, or nobody decides who an identity is
+     * @param stateKey {@value FlowSeal#SETTING}, the key the state cookies are sealed with
+     * @throws IllegalArgumentException when a provider is declared twice, nobody decides who an identity is, or the
+     *                                  state key is not one
      */
     static Optional<Started> start(List<OAuthProvider> inSettings, Iterable<OAuthProvider> inCode,
-            Supplier<Optional<OAuthUsers>> decider, Supplier<ServletSessions> sessions, Clock clock) {
+            Supplier<Optional<OAuthUsers>> decider, Supplier<ServletSessions> sessions, Clock clock, Optional<String> stateKey) {
         Map<String, OAuthProvider> all = new LinkedHashMap<>();
         for (OAuthProvider provider : inSettings) {
             all.put(provider.name(), provider);
@@ -80,6 +84,7 @@ class OAuthModule {
         if (all.isEmpty()) {
             return Optional.empty();
         }
+        FlowSeal seal = FlowSeal.of(stateKey, new SecureRandom());
         OAuthUsers users = decider.get().orElseThrow(() -> new IllegalArgumentException("latchkey.oauth: sign-in"
                 + " with providers needs a CDI bean implementing dev.latchkey.oauth.OAuthUsers, or the built-in accounts"
                 + " (latchkey.accounts.enabled=true)"));
@@ -106,8 +111,10 @@ class OAuthModule {
                     + (provider.issuer() == null ? "" : " " + provider.issuer()) + (ready ? "" : ", not reachable yet") + ")");
         }
         LOG.log(System.Logger.Level.INFO, Message.OAUTH_READY.line("sign-in with providers ready: " + String.join(", ", described)
-                + "; identities decided by " + users.getClass().getName().replaceAll("\\$.*", "")));
-        return Optional.of(new Started(List.copyOf(all.values()), new OAuthFlow(clients, sessions.get(), users, clock)));
+                + "; identities decided by " + users.getClass().getName().replaceAll("\\$.*", "") + "; state cookies sealed with "
+                + (seal.configured() ? FlowSeal.SETTING : "a key made at start (enough for one node: several need "
+                + FlowSeal.SETTING + ")")));
+        return Optional.of(new Started(List.copyOf(all.values()), new OAuthFlow(clients, sessions.get(), users, clock, seal)));
     }
 
     /** The application's own {@link OAuthUsers} wins; otherwise the built-in accounts', when they are on. */

@@ -58,13 +58,11 @@ import java.util.Set;
 final class OidcClient implements ProviderClient {
 
     static final int TIMEOUT_MILLIS = 5000;
-    private static final long RETRY_MILLIS = 10_000;
 
     private final OAuthProvider provider;
     private final Clock clock;
+    private final Reach reach;
     private volatile Discovered discovered;
-    private volatile long lastAttempt = Long.MIN_VALUE / 2;
-    private volatile String lastFailure = "not tried yet";
 
     private record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator) {
     }
@@ -72,6 +70,7 @@ final class OidcClient implements ProviderClient {
     OidcClient(OAuthProvider provider, Clock clock) {
         this.provider = provider;
         this.clock = clock;
+        this.reach = new Reach(clock, false);
     }
 
     @Override
@@ -79,19 +78,21 @@ final class OidcClient implements ProviderClient {
         return provider;
     }
 
+    /** Ready once the metadata was read; after a failed call, once it is read again. */
     @Override
     public boolean ready() {
-        if (discovered != null) {
-            return true;
-        }
-        synchronized (this) {
-            long now = clock.millis();
-            if (discovered == null && now - lastAttempt >= RETRY_MILLIS) {
-                lastAttempt = now;
-                discovered = discover();
+        return reach.ready(() -> {
+            Discovered read = discover();
+            if (read != null) {
+                discovered = read;
             }
-            return discovered != null;
-        }
+            return read != null;
+        });
+    }
+
+    @Override
+    public long retryAfterSeconds() {
+        return reach.retryAfterSeconds();
     }
 
     private Discovered discover() {
@@ -111,26 +112,31 @@ final class OidcClient implements ProviderClient {
                     new JWSVerificationKeySelector<>(algorithms, keys), null);
             return new Discovered(metadata, validator);
         } catch (com.nimbusds.oauth2.sdk.GeneralException e) {
-            lastFailure = String.valueOf(e.getMessage()); // Nimbus names what is wrong with the document, such as another issuer
+            // Nimbus names what is wrong with the document, such as another issuer: the provider's text, made printable
+            reach.failed(FlowFailure.printable(e.getMessage(), 200));
             return null;
         } catch (IOException | RuntimeException e) {
-            lastFailure = e.getClass().getSimpleName();
+            reach.failed(e.getClass().getSimpleName());
             return null;
         }
     }
 
-    /** Why the metadata could not be read the last time it was tried. */
+    /** Why the last call to the provider failed. */
     String lastFailure() {
-        return lastFailure;
+        return reach.lastFailure();
     }
 
-    /** The provider's metadata and ID token validator, read now if need be. */
+    /**
+     * The provider's metadata and ID token validator: as read before, for the callback of a sign-in
+     * under way even while the provider counts as unreachable (its call then decides); read now if never read.
+     */
     private Discovered discovered() {
-        if (!ready()) {
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's metadata at "
-                    + provider.issuer() + " cannot be read (" + lastFailure + ")");
+        Discovered known = discovered;
+        if (known != null || ready()) {
+            return discovered;
         }
-        return discovered;
+        throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's metadata at "
+                + provider.issuer() + " cannot be read (" + reach.lastFailure() + ")");
     }
 
     @Override
@@ -172,10 +178,15 @@ final class OidcClient implements ProviderClient {
         IDTokenClaimsSet claims;
         try {
             claims = discovered.validator().validate(idToken, new Nonce(flow.nonce()));
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            reach.failed("the keys at " + discovered.metadata().getJWKSetURI() + " cannot be read");
+            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's keys at "
+                    + discovered.metadata().getJWKSetURI() + " cannot be read");
         } catch (BadJOSEException | com.nimbusds.jose.JOSEException | RuntimeException e) {
             throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token " + whichCheck(e)
                     + expected(whichCheck(e), discovered.metadata()));
         }
+        checkAuthorizedParty(claims);
         String subject = claims.getSubject().getValue();
         Map<String, Object> all = new LinkedHashMap<>(claims.toJSONObject());
         if (claims.getStringClaim("email") == null && discovered.metadata().getUserInfoEndpointURI() != null) {
@@ -190,6 +201,20 @@ final class OidcClient implements ProviderClient {
         String name = all.get("name") instanceof String n ? n : null;
         return new Identified(new ProviderIdentity(provider.name(), subject, email, verified, name, all),
                 tokens(tokens.getOIDCTokens()));
+    }
+
+    /**
+     * OpenID Connect Core 3.1.3.7: an ID token for several audiences must name this client as its
+     * authorized party ({@code azp}), and an {@code azp} present must be this client.
+     */
+    private void checkAuthorizedParty(IDTokenClaimsSet claims) {
+        String azp = claims.getStringClaim("azp");
+        boolean several = claims.getAudience() != null && claims.getAudience().size() > 1;
+        if ((several || azp != null) && !provider.clientId().equals(azp)) {
+            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
+                    + (azp == null ? "is for several audiences and names no authorized party (azp)"
+                    : "names another authorized party (azp) than client-id " + provider.clientId()));
+        }
     }
 
     private ProviderTokens tokens(com.nimbusds.openid.connect.sdk.token.OIDCTokens tokens) {
@@ -210,16 +235,23 @@ final class OidcClient implements ProviderClient {
                 new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(flow.verifier())));
         TokenResponse response;
         try {
-            response = OIDCTokenResponseParser.parse(send(request.toHTTPRequest()));
+            HTTPResponse answer = send(request.toHTTPRequest());
+            if (answer.getStatusCode() >= 500) {
+                throw new IOException("status " + answer.getStatusCode());
+            }
+            reach.succeeded();
+            response = OIDCTokenResponseParser.parse(answer);
         } catch (IOException e) {
+            reach.failed("the token endpoint cannot be reached (" + FlowFailure.printable(e.getMessage(), 60) + ")");
             throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": token endpoint unreachable ("
                     + e.getClass().getSimpleName() + ")");
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
             throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable token response");
         }
         if (!response.indicatesSuccess()) {
+            var error = response.toErrorResponse().getErrorObject();
             throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": token endpoint answered "
-                    + response.toErrorResponse().getErrorObject().getCode());
+                    + ProviderError.describe(error.getCode(), error.getDescription()));
         }
         return (OIDCTokenResponse) response.toSuccessResponse();
     }

@@ -9,12 +9,16 @@ interface ProviderClient {
     OAuthProvider provider();
 
     /**
-     * Makes sure the provider's metadata is at hand (OpenID Connect discovery), trying again now if
-     * an earlier attempt failed a while ago.
+     * Whether sign-ins can start: the provider answered its last call, or answers now — its metadata
+     * read again (OpenID Connect discovery) or its authorization endpoint asked — when the last call
+     * failed at least ten seconds ago ({@link Reach}).
      *
      * @return whether sign-ins can start
      */
     boolean ready();
+
+    /** When a start refused because the provider cannot be reached may try again, in seconds. */
+    long retryAfterSeconds();
 
     /** Where to send the browser: the authorization request with state, PKCE ({@code S256}) and nonce. */
     URI authorizationUri(URI redirectUri, FlowState flow);

@@ -32,6 +32,9 @@ final class ProviderSettings {
             if (!key.startsWith(PREFIX)) {
                 continue;
             }
+            if (key.equals(FlowSeal.SETTING)) {
+                continue; // the module's own, not a provider's
+            }
             String rest = key.substring(PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0 || !KEYS.contains(rest.substring(dot + 1))) {

@@ -205,14 +205,22 @@ public final class ServletSessions {
      */
     public void answerRecentSignInRequired(HttpServletRequest request, HttpServletResponse response, Duration maxAge)
             throws IOException {
+        answerRecentSignInRequired(request, response, maxAge, request.getRequestURI().substring(request.getContextPath()
+                .length()) + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+    }
+
+    /**
+     * The same, sending a browser back to {@code target} (a path and query inside the application)
+     * rather than to this request once the sign-in is confirmed: for a request that cannot be repeated.
+     */
+    public void answerRecentSignInRequired(HttpServletRequest request, HttpServletResponse response, Duration maxAge,
+            String target) throws IOException {
         diagnostics.reject(request, response, Reason.RECENT_SIGN_IN_REQUIRED);
         if (response.isCommitted()) {
             return;
         }
         String accept = request.getHeader("Accept");
         if (loginPage != null && accept != null && accept.contains("text/html") && "GET".equals(request.getMethod())) {
-            String target = request.getRequestURI().substring(request.getContextPath().length())
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.setHeader("Location", request.getContextPath() + loginPage + (loginPage.contains("?") ? "&" : "?")
                     + "return=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&reauth=" + maxAge.toSeconds());

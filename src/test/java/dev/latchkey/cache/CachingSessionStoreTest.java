@@ -227,6 +227,26 @@ class CachingSessionStoreTest {
         assertFalse(nodeB.validateSession(ann.token()).isFresh(), "and it reads the renewed row next");
     }
 
+    /**
+     * A demotion on another node, then a renewal on this one: the renewed row this node keeps is as old
+     * as the row it was made from, so the demotion is seen once that row is max-age old — not max-age
+     * after the renewal, and not never while renewals come more often than max-age.
+     */
+    @Test
+    void aRenewalKeepsTheAgeOfTheRowItWasMadeFrom() {
+        IssuedSession ann = nodeA.createSession(NewSession.forUser("ann").rememberMe(true).groups(Set.of("admin")));
+        clock.advance(LatchkeyConfig.defaults().idleTimeout().dividedBy(2).minusSeconds(4));
+        assertFalse(nodeA.validateSession(ann.token()).isFresh(), "read now, not yet due for renewal");
+        assertEquals(1, nodeB.updateUserGroups("ann", Set.of("user")), "demoted on the other node");
+        clock.advance(Duration.ofMillis(4_500));
+        SessionValidation renewed = nodeA.validateSession(ann.token());
+        assertTrue(renewed.isFresh(), "renewed from the cached row");
+        assertEquals(Set.of("admin"), renewed.session().orElseThrow().groups(), "within the bound the old groups may show");
+        clock.advance(Duration.ofMillis(500));
+        assertEquals(Set.of("user"), nodeA.validateSession(ann.token()).session().orElseThrow().groups(),
+                "max-age after the read, the demotion is seen");
+    }
+
     @Test
     void aRowReadWhileThisNodeRevokesItIsNotKept() throws Exception {
         IssuedSession ann = signIn(nodeA, "ann");

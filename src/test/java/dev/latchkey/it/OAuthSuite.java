@@ -276,12 +276,129 @@ interface OAuthSuite extends ServerUnderTest {
     }
 
     @Test
-    default void theProvidersErrorIsPassedOnWithItsReason() {
+    default void theProvidersErrorIsPassedOnWithItsReasonAndItsTextEscapedInTheLog() {
         providers().forged.nextError("access_denied");
         HttpSession declined = browser();
         assertRefused(signInWith(declined, "forged", ""), 403, "LK-504 OAUTH_PROVIDER_ERROR");
-        providers().forged.nextError("invalid_scope");
+        moveClock(61); // a minute since any other LK-504 warning
+        Map<Path, Long> mark = serverLogs().mark();
+        providers().forged.nextError("invalid_scope", "bad scope\r\nLK-001 Latchkey ready: a line the provider wrote");
         assertRefused(signInWith(browser(), "forged", ""), 400, "LK-504 OAUTH_PROVIDER_ERROR");
+        String log = serverLogs().since(mark);
+        assertTrue(log.contains("forged: invalid_scope (\"bad scope\\u000d\\u000aLK-001 Latchkey ready: a line the provider"
+                + " wrote\")"), "the description, escaped, on the warning's line: " + log);
+        assertFalse(log.lines().anyMatch(line -> line.startsWith("LK-001 Latchkey ready: a line")), log);
+    }
+
+    // ---- the state cookie: sealed, a link bound to its session ----
+
+    /** A session's id, from its cookie: the token's first part. */
+    private static String sessionId(HttpSession browser) {
+        return browser.cookies().get("latchkey").substring(0, 32);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The review's attack: a stolen session cookie, older than ten minutes; the thief starts a plain
+     * sign-in, edits the state cookie to say "link this session", and finishes at the provider with an
+     * account of their own. The seal does not open: nothing is linked, nobody is signed in.
+     */
+    @Test
+    default void aStateCookieEditedToLinkAStolenSessionLinksNothing() {
+        String owner = email("robbed");
+        register(owner);
+        HttpSession victim = signedIn(owner, true);
+        moveClock(700);
+        HttpSession thief = browser();
+        thief.cookies().put("latchkey", victim.cookies().get("latchkey"));
+        providers().forged.nextIdentity(newUser("thief"), email("thief"), true);
+        Map<String, String> back;
+        try {
+            back = startedAtForged(thief);
+        } finally {
+            providers().forged.defaultIdentity();
+        }
+        String sealed = thief.cookies().get(STATE_COOKIE);
+        String[] parts = sealed.split("\\.");
+        assertEquals(9, parts.length, "the flow's eight fields and its seal: " + sealed);
+        parts[7] = sha256(sessionId(victim));
+        HttpResponse<String> forged = callback(thief, "forged", q(back), "Cookie", STATE_COOKIE + "=" + String.join(".", parts)
+                + "; latchkey=" + victim.cookies().get("latchkey"));
+        assertRefused(forged, 400, "LK-503 OAUTH_VERIFIER_MISSING");
+        assertFalse(victim.get("providers").body().contains("linked forged"), "no identity was linked to the account");
+    }
+
+    @Test
+    default void aLinkFinishesOnlyInTheSessionThatStartedItAndWhileItsSignInIsRecent() {
+        String owner = email("linker");
+        register(owner);
+        HttpSession first = signedIn(owner, true);
+        HttpSession second = signedIn(owner, true);
+        moveClock(540); // nine minutes: a link may still start
+        providers().forged.nextIdentity(newUser("sub"), owner, true);
+        try {
+            aLinkOfThisSessionOnly(first, second);
+        } finally {
+            providers().forged.defaultIdentity();
+        }
+    }
+
+    private void aLinkOfThisSessionOnly(HttpSession first, HttpSession second) {
+        Map<String, String> back = query(URI.create(atProvider(first, startAt(first, "forged", "?link"))
+                .headers().firstValue("Location").orElseThrow()));
+        HttpResponse<String> elsewhere = callback(first, "forged", q(back), "Cookie", STATE_COOKIE + "="
+                + first.cookies().get(STATE_COOKIE) + "; latchkey=" + second.cookies().get("latchkey"));
+        assertRefused(elsewhere, 400, "LK-502 OAUTH_STATE_MISMATCH");
+
+        Map<String, String> again = query(URI.create(atProvider(first, startAt(first, "forged", "?link"))
+                .headers().firstValue("Location").orElseThrow()));
+        moveClock(120); // two minutes at the provider: the sign-in is now eleven minutes old
+        HttpResponse<String> late = callback(first, "forged", q(again));
+        assertEquals(401, late.statusCode(), late::body);
+        assertEquals("LK-205 RECENT_SIGN_IN_REQUIRED", reason(late));
+        assertTrue(late.headers().firstValue("WWW-Authenticate").orElse("").contains("insufficient_user_authentication"));
+        assertFalse(first.get("providers").body().contains("linked forged"), "nothing linked");
+    }
+
+    @Test
+    default void aReturnPathWrittenWithTheContextPathIsRefusedAtTheStart() {
+        HttpResponse<String> start = browser().get("latchkey/oauth/forged?return=%2Flatchkey-it%2Fme", "Sec-Fetch-Site",
+                "same-origin");
+        assertRefused(start, 400, "LK-509 OAUTH_BAD_CALLBACK");
+        assertTrue(HttpSession.setCookies(start).isEmpty(), "no flow starts");
+    }
+
+    /**
+     * A provider that stops answering in the middle of a sign-in: the callback answers 503, and from
+     * then on a start answers 503 with Retry-After rather than send the browser to it, until a call
+     * to it succeeds again (a fresh read of its metadata, at most every ten seconds).
+     */
+    @Test
+    default void whileTheProviderCannotBeReachedStartsAnswer503UntilItAnswersAgain() {
+        HttpSession browser = browser();
+        Map<String, String> back = startedAtForged(browser);
+        providers().forged.down(true);
+        try {
+            assertRefused(callback(browser, "forged", q(back)), 503, "LK-510 OAUTH_PROVIDER_UNAVAILABLE");
+            HttpResponse<String> start = browser().get("latchkey/oauth/forged", "Sec-Fetch-Site", "same-origin");
+            assertRefused(start, 503, "LK-510 OAUTH_PROVIDER_UNAVAILABLE");
+            assertEquals("10", start.headers().firstValue("Retry-After").orElse(""));
+            providers().forged.down(false);
+            assertRefused(browser().get("latchkey/oauth/forged", "Sec-Fetch-Site", "same-origin"), 503,
+                    "LK-510 OAUTH_PROVIDER_UNAVAILABLE");
+        } finally {
+            providers().forged.down(false);
+            moveClock(11);
+        }
+        startAt(browser(), "forged", "");
     }
 
     @Test
@@ -433,6 +550,19 @@ interface OAuthSuite extends ServerUnderTest {
         assertEquals("__Host-latchkey", session.name());
         assertTrue(session.attributes().containsKey("secure"), session.describe());
         TOKENS.add(session.value());
+
+        // A flow of the same browser's planted under the plain name, as a sibling subdomain could: not read.
+        RawHttp.Response next = RawHttp.send(loopback(), port(), proxy,
+                RawHttp.request("GET", path("latchkey/oauth/forged"), forwarded, null));
+        String planted = SetCookie.parse(next.header("Set-Cookie").orElseThrow()).value();
+        URI nextBack = URI.create(browser().visit(URI.create(next.header("Location").orElseThrow())).headers()
+                .firstValue("Location").orElseThrow());
+        List<String> plantedHeaders = new ArrayList<>(headers.subList(0, 4));
+        plantedHeaders.add("Cookie: latchkey-oauth=" + planted);
+        RawHttp.Response refused = RawHttp.send(loopback(), port(), proxy,
+                RawHttp.request("GET", path("latchkey/oauth/forged/callback") + "?" + nextBack.getRawQuery(), plantedHeaders, null));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("LK-501 OAUTH_STATE_MISSING", refused.header("Latchkey-Reason").orElse(""));
     }
 
     private static InetAddress address(String literal) {

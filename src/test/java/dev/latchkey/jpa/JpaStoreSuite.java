@@ -298,6 +298,28 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
     }
 
     @Test
+    void withTheCacheARenewalOnOneNodeDoesNotHideADemotionOnTheOtherBeyondTheBound() {
+        CacheSettings bound = new CacheSettings(1000, Duration.ofSeconds(5));
+        Latchkey nodeA = new Latchkey(new CachingSessionStore(store, bound, clock), clock, LatchkeyConfig.defaults());
+        EntityManagerFactory second = provider().open(database().dataSource(), false);
+        try {
+            Latchkey nodeB = new Latchkey(new CachingSessionStore(JpaSessionStore.resourceLocal(second), bound, clock), clock,
+                    LatchkeyConfig.defaults());
+            IssuedSession issued = nodeA.createSession(NewSession.forUser("alice").rememberMe(true).groups(Set.of("admin")));
+            clock.advance(LatchkeyConfig.defaults().idleTimeout().dividedBy(2).minusSeconds(4));
+            assertFalse(nodeA.validateSession(issued.token()).isFresh(), "read and cached on A");
+            assertEquals(1, nodeB.updateUserGroups("alice", Set.of("user")), "demoted through B");
+            clock.advance(Duration.ofMillis(4_500));
+            assertTrue(nodeA.validateSession(issued.token()).isFresh(), "renewed on A from its cached row");
+            clock.advance(Duration.ofMillis(500));
+            assertEquals(Set.of("user"), nodeA.validateSession(issued.token()).session().orElseThrow().groups(),
+                    "five seconds after A read the row, A sees the demotion");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void renewalIsOneSelectAndOneConditionalUpdate() {
         IssuedSession issued = latchkey.createSession(NewSession.forUser("alice").rememberMe(true));
         clock.advance(Duration.ofDays(16));

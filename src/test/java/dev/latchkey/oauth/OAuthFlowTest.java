@@ -44,6 +44,8 @@ class OAuthFlowTest {
 
     private static final String STATE_COOKIE = "latchkey-oauth";
     private static final ProviderTokens TOKENS = new ProviderTokens("access-1", null, null, List.of());
+    private static final FlowSeal SEAL = FlowSeal.of(Optional.of("c2VjcmV0LXN0YXRlLWtleS1vZi10aGlydHktdHdvLWJ5dGVzIQ=="),
+            new java.security.SecureRandom());
 
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
     private final Answering client = new Answering();
@@ -59,6 +61,7 @@ class OAuthFlowTest {
         OAuthProvider provider = OAuthProvider.oidc("corp").clientId("app").clientSecret("s")
                 .issuer("https://id.example").build();
         boolean ready = true;
+        int identified;
         FlowFailure failure;
         URI redirectUri;
         String code;
@@ -74,6 +77,11 @@ class OAuthFlowTest {
         }
 
         @Override
+        public long retryAfterSeconds() {
+            return 7;
+        }
+
+        @Override
         public URI authorizationUri(URI redirectUri, FlowState flow) {
             this.redirectUri = redirectUri;
             return URI.create("https://id.example/authorize?state=" + flow.state());
@@ -82,6 +90,7 @@ class OAuthFlowTest {
         @Override
         public Identified identify(String code, URI redirectUri, FlowState flow) {
             this.code = code;
+            identified++;
             if (failure != null) {
                 throw failure;
             }
@@ -120,7 +129,7 @@ class OAuthFlowTest {
                 kept.add(userId + ":" + tokens.accessToken());
             }
         };
-        return new OAuthFlow(List.of(client), sessions, users, clock);
+        return new OAuthFlow(List.of(client), sessions, users, clock, SEAL);
     }
 
     private OAuthFlow flow;
@@ -164,8 +173,12 @@ class OAuthFlowTest {
         return cookieValue(response, STATE_COOKIE);
     }
 
+    private static FlowState opened(String cookie) {
+        return SEAL.open(cookie).orElseThrow();
+    }
+
     private static String state(String cookie) {
-        return FlowState.decode(cookie).orElseThrow().state();
+        return opened(cookie).state();
     }
 
     private static String enc(String value) {
@@ -192,7 +205,7 @@ class OAuthFlowTest {
         String value = cookieValue(response, STATE_COOKIE);
         assertEquals(STATE_COOKIE + "=" + value + "; Max-Age=600; Path=/; HttpOnly; SameSite=Lax", setCookie,
                 "ten minutes, the whole site, not for scripts, sent on the provider's redirect back");
-        FlowState state = FlowState.decode(value).orElseThrow();
+        FlowState state = opened(value);
         assertEquals("corp", state.provider());
         assertEquals("/account?tab=1", state.returnPath());
         assertTrue(state.rememberMe());
@@ -242,7 +255,8 @@ class OAuthFlowTest {
         client.ready = false;
         FakeHttp.Response down = send(start(""));
         assertRefused(down, 503, Reason.OAUTH_PROVIDER_UNAVAILABLE);
-        assertEquals("10", down.header("Retry-After"));
+        assertEquals("7", down.header("Retry-After"), "when the provider is tried again");
+        assertTrue(down.headers("Set-Cookie").isEmpty(), "no flow starts");
     }
 
     @Test
@@ -293,8 +307,8 @@ class OAuthFlowTest {
     void everyBadCallbackIsA4xxWithItsReason() {
         String cookie = started("");
         String state = state(cookie);
-        String otherProvider = new FlowState(state, FlowState.decode(cookie).orElseThrow().verifier(),
-                FlowState.decode(cookie).orElseThrow().nonce(), clock.instant(), "other", false, false, "/").encode();
+        String otherProvider = SEAL.seal(new FlowState(state, opened(cookie).verifier(), opened(cookie).nonce(),
+                clock.instant(), "other", false, "/", null));
         Map<FakeHttp.Request, Reason> cases = new java.util.LinkedHashMap<>();
         cases.put(callback("?code=c&state=" + state, null), Reason.OAUTH_STATE_MISSING);
         cases.put(callback("?code=c&state=" + state.replace(state.charAt(0), state.charAt(0) == 'A' ? 'B' : 'A'), cookie),
@@ -364,7 +378,7 @@ class OAuthFlowTest {
         FakeHttp.Response started = send(start("?link&return=%2Fsettings").header("Cookie", "latchkey=" + token));
         assertEquals(302, started.status());
         String cookie = cookieValue(started, STATE_COOKIE);
-        assertTrue(FlowState.decode(cookie).orElseThrow().link());
+        assertTrue(opened(cookie).link());
         FakeHttp.Response back = send(callback("?code=c&state=" + state(cookie), null)
                 .header("Cookie", STATE_COOKIE + "=" + cookie + "; latchkey=" + token));
         assertEquals(303, back.status(), back::body);
@@ -395,6 +409,85 @@ class OAuthFlowTest {
 
         latchkey.markAuthenticated(latchkey.validateSession(token).session().orElseThrow());
         assertEquals(302, send(start("?link").header("Cookie", "latchkey=" + token)).status(), "after re-authentication");
+    }
+
+    /**
+     * A thief with a session cookie older than ten minutes starts a plain sign-in, makes the state
+     * cookie say "link", and finishes with their own provider account: the seal does not open, nothing
+     * is linked and the provider is never asked.
+     */
+    @Test
+    void aSignInCookieChangedToLinkIsRefusedAndLinksNothing() {
+        String stolen = latchkey.createSession(NewSession.forUser("victim").groups(Set.of("user"))).token();
+        clock.advance(Duration.ofMinutes(30));
+        String cookie = cookieValue(send(start("").header("Cookie", "latchkey=" + stolen)), STATE_COOKIE);
+        FlowState signIn = opened(cookie);
+        String mac = cookie.substring(cookie.lastIndexOf('.') + 1);
+        String edited = new FlowState(signIn.state(), signIn.verifier(), signIn.nonce(), signIn.startedAt(), "corp", false,
+                "/", FlowState.sessionHash(latchkey.validateSession(stolen).session().orElseThrow().id())).encode() + "." + mac;
+        FakeHttp.Response back = send(callback("?code=c&state=" + signIn.state(), null)
+                .header("Cookie", STATE_COOKIE + "=" + edited + "; latchkey=" + stolen));
+        assertRefused(back, 400, Reason.OAUTH_VERIFIER_MISSING);
+        assertEquals(List.of(), linked);
+        assertEquals(0, client.identified, "the provider was never asked");
+    }
+
+    @Test
+    void aLinkFinishesOnlyInTheSessionThatStartedIt() {
+        String ann = latchkey.createSession(NewSession.forUser("ann").groups(Set.of("user"))).token();
+        String other = latchkey.createSession(NewSession.forUser("ann").groups(Set.of("user"))).token();
+        String cookie = cookieValue(send(start("?link").header("Cookie", "latchkey=" + ann)), STATE_COOKIE);
+        FakeHttp.Response back = send(callback("?code=c&state=" + state(cookie), null)
+                .header("Cookie", STATE_COOKIE + "=" + cookie + "; latchkey=" + other));
+        assertRefused(back, 400, Reason.OAUTH_STATE_MISMATCH);
+        assertEquals(List.of(), linked);
+        assertEquals(0, client.identified);
+    }
+
+    @Test
+    void aLinkWhoseSignInGrewOldAtTheProviderAsksForItAgainBeforeTheProviderIsAsked() {
+        String ann = latchkey.createSession(NewSession.forUser("ann").groups(Set.of("user"))).token();
+        clock.advance(Duration.ofMinutes(9));
+        String cookie = cookieValue(send(start("?link&return=%2Fsettings").header("Cookie", "latchkey=" + ann)), STATE_COOKIE);
+        clock.advance(Duration.ofMinutes(2));
+        FakeHttp.Response page = send(callback("?code=c&state=" + state(cookie), null).header("Accept", "text/html")
+                .header("Cookie", STATE_COOKIE + "=" + cookie + "; latchkey=" + ann));
+        assertEquals(302, page.status(), page::body);
+        assertEquals("/app/login?return=%2Flatchkey%2Foauth%2Fcorp%3Flink%26return%3D%252Fsettings&reauth=600",
+                page.header("Location"), "confirm, then the link starts again: the code is not carried along");
+        assertEquals("LK-205 RECENT_SIGN_IN_REQUIRED", page.header("Latchkey-Reason"));
+        assertEquals(List.of(), linked);
+        assertEquals(0, client.identified);
+    }
+
+    /**
+     * With a session cookie that has no {@code __Host-} prefix (here: a {@code Domain} for every
+     * subdomain), the state cookie still has it over HTTPS, so a sibling subdomain cannot plant a flow
+     * of its author's for the callback to finish (login CSRF): a cookie under the plain name is not read.
+     */
+    @Test
+    void theStateCookieCannotBePlantedFromASiblingSubdomain() {
+        flow = flow(new CookieSettings("sid", true, SameSite.LAX, "/", "example.com"));
+        FakeHttp.Response started = send(start("").scheme("https").header("Host", "app.example.com"));
+        String setCookie = started.headers("Set-Cookie").get(0);
+        assertTrue(setCookie.matches("__Host-sid-oauth=[^;]+; Max-Age=600; Path=/; Secure; HttpOnly; SameSite=Lax"), setCookie);
+        String attackers = setCookie.substring("__Host-sid-oauth=".length(), setCookie.indexOf(';'));
+        FakeHttp.Response planted = send(callback("?code=c&state=" + state(attackers), null).scheme("https")
+                .header("Host", "app.example.com").header("Cookie", "sid-oauth=" + attackers));
+        assertRefused(planted, 400, Reason.OAUTH_STATE_MISSING);
+        assertEquals(0, client.identified);
+        FakeHttp.Response own = send(callback("?code=c&state=" + state(attackers), null).scheme("https")
+                .header("Host", "app.example.com").header("Cookie", "__Host-sid-oauth=" + attackers));
+        assertEquals(303, own.status(), "the browser's own flow finishes: " + own.body());
+    }
+
+    @Test
+    void aReturnPathWrittenWithTheContextPathIsRefusedAtTheStart() {
+        FakeHttp.Response response = send(start("?return=%2Fapp%2Faccount"));
+        assertRefused(response, 400, Reason.OAUTH_BAD_CALLBACK);
+        assertTrue(response.headers("Set-Cookie").isEmpty());
+        String cookie = started("?return=%2Faccount%2F..%2F..%2Fadmin");
+        assertEquals("/", opened(cookie).returnPath(), "a .. that climbs out of the application");
     }
 
     // ---- SameSite=Strict ----

@@ -125,20 +125,20 @@ class OAuthProviderTest {
         OAuthProvider github = OAuthProvider.github("github").clientId("a").clientSecret("b").build();
         OAuthUsers decides = identity -> Optional.empty();
         java.time.Clock clock = java.time.Clock.systemUTC();
-        assertEquals(Optional.empty(), OAuthModule.start(List.of(), List.of(), Optional::empty, () -> null, clock),
+        assertEquals(Optional.empty(), OAuthModule.start(List.of(), List.of(), Optional::empty, () -> null, clock, Optional.empty()),
                 "no provider: nothing to set up, nobody needed to decide");
         assertEquals("latchkey.oauth: sign-in with providers needs a CDI bean implementing dev.latchkey.oauth.OAuthUsers,"
                 + " or the built-in accounts (latchkey.accounts.enabled=true)", assertThrows(IllegalArgumentException.class,
-                () -> OAuthModule.start(List.of(github), List.of(), Optional::empty, () -> null, clock)).getMessage());
+                () -> OAuthModule.start(List.of(github), List.of(), Optional::empty, () -> null, clock, Optional.empty())).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> OAuthModule.start(List.of(github), List.of(github),
-                () -> Optional.of(decides), () -> null, clock)).getMessage()
+                () -> Optional.of(decides), () -> null, clock, Optional.empty())).getMessage()
                 .startsWith("latchkey.oauth.github: the provider is declared both in the settings and in code"));
         OAuthProvider keeping = OAuthProvider.github("github").clientId("a").clientSecret("b").keepTokens(true).build();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> OAuthModule.start(List.of(keeping), List.of(),
-                () -> Optional.of(decides), () -> null, clock)).getMessage()
+                () -> Optional.of(decides), () -> null, clock, Optional.empty())).getMessage()
                 .startsWith("latchkey.oauth.github.keep-tokens=true needs somewhere to keep them encrypted"));
         assertEquals(List.of("github"), OAuthModule.start(List.of(github), List.of(), () -> Optional.of(decides), () -> null,
-                clock).orElseThrow().providers().stream().map(OAuthProvider::name).toList());
+                clock, Optional.empty()).orElseThrow().providers().stream().map(OAuthProvider::name).toList());
         assertTrue(read(Map.of("latchkey.oauth.g.kind", "github", "latchkey.oauth.g.client-id", "a",
                 "latchkey.oauth.g.client-secret", "b", "latchkey.oauth.g.keep-tokens", "TRUE")).get(0).keepTokens());
         assertTrue(refusal(Map.of("latchkey.oauth.g.kind", "github", "latchkey.oauth.g.client-id", "a",

@@ -61,7 +61,7 @@ class ProviderClientTest {
     }
 
     private static FlowState flow() {
-        return FlowState.start(new SecureRandom(), Instant.now(), "p", false, false, "/");
+        return FlowState.start(new SecureRandom(), Instant.now(), "p", false, "/", null);
     }
 
     /** What the browser brings back from the provider: the query of the redirect to the callback. */
@@ -129,7 +129,7 @@ class ProviderClientTest {
         Map<String, String> back = authorize(client.authorizationUri(REDIRECT, flow));
         FlowState other = flow();
         FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify(back.get("code"), REDIRECT,
-                new FlowState(flow.state(), other.verifier(), flow.nonce(), flow.startedAt(), "p", false, false, "/")));
+                new FlowState(flow.state(), other.verifier(), flow.nonce(), flow.startedAt(), "p", false, "/", null)));
         assertEquals(Reason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
     }
 
@@ -149,7 +149,9 @@ class ProviderClientTest {
                 OidcStandIn.Token.EXPIRED, "has expired",
                 OidcStandIn.Token.OTHER_NONCE, "has another nonce",
                 OidcStandIn.Token.UNSIGNED, "is unsigned (alg none)",
-                OidcStandIn.Token.UNKNOWN_KEY, "has no valid signature from the provider's keys");
+                OidcStandIn.Token.UNKNOWN_KEY, "has no valid signature from the provider's keys",
+                OidcStandIn.Token.SEVERAL_AUDIENCES, "is for several audiences and names no authorized party (azp)",
+                OidcStandIn.Token.OTHER_AUTHORIZED_PARTY, "names another authorized party (azp) than client-id latchkey-it");
         checks.forEach((token, check) -> {
             standIn.nextToken(token);
             FlowState flow = flow();
@@ -159,6 +161,49 @@ class ProviderClientTest {
             assertEquals(Reason.OAUTH_ID_TOKEN_INVALID, failure.reason(), token.name());
             assertTrue(failure.detail().startsWith("p: ID token " + check), token + ": " + failure.detail());
         });
+    }
+
+    @Test
+    void aTokenForSeveralAudiencesIsTakenWhenThisClientIsItsAuthorizedParty() {
+        OidcClient client = standInClient();
+        standIn.nextToken(OidcStandIn.Token.SEVERAL_AUDIENCES_FOR_THIS_CLIENT);
+        FlowState flow = flow();
+        Map<String, String> back = authorize(client.authorizationUri(REDIRECT, flow));
+        assertEquals("subject-1", client.identify(back.get("code"), REDIRECT, flow).identity().subject());
+    }
+
+    /**
+     * A provider that stops answering: the failed call makes it unreachable, so that no sign-in starts
+     * (no browser is sent to it) until a call succeeds again — a fresh read of its metadata, tried at
+     * most every ten seconds.
+     */
+    @Test
+    void afterAFailedCallSignInsWaitUntilTheProviderAnswersAgain() {
+        OidcClient client = standInClient();
+        assertTrue(client.ready());
+        FlowState flow = flow();
+        Map<String, String> back = authorize(client.authorizationUri(REDIRECT, flow));
+        standIn.down(true);
+        try {
+            FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify(back.get("code"), REDIRECT, flow));
+            assertEquals(Reason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
+            assertEquals(503, failure.status());
+            assertFalse(client.ready(), "the metadata read before no longer counts");
+            assertEquals(10, client.retryAfterSeconds());
+            clock.advance(Duration.ofSeconds(4));
+            assertEquals(6, client.retryAfterSeconds());
+            clock.advance(Duration.ofSeconds(7));
+            assertFalse(client.ready(), "tried again: still down");
+            standIn.down(false);
+            assertFalse(client.ready(), "not tried again within ten seconds");
+            clock.advance(Duration.ofSeconds(10));
+            assertTrue(client.ready(), "answered again");
+        } finally {
+            standIn.down(false);
+        }
+        FlowState again = flow();
+        Map<String, String> answered = authorize(client.authorizationUri(REDIRECT, again));
+        assertEquals("subject-1", client.identify(answered.get("code"), REDIRECT, again).identity().subject());
     }
 
     @Test
@@ -311,12 +356,20 @@ class ProviderClientTest {
     }
 
     @Test
-    void anUnreachableGitHubIsReportedAsUnavailable() throws IOException {
+    void anUnreachableGitHubIsReportedAsUnavailableUntilItsAuthorizationPageAnswers() throws IOException {
         int port = closedPort();
         GitHubClient client = new GitHubClient(OAuthProvider.github("gh").clientId("a").clientSecret("b")
+                .authorizationEndpoint("http://localhost:" + port + "/login/oauth/authorize")
                 .tokenEndpoint("http://localhost:" + port + "/token").build(), clock);
+        assertTrue(client.ready(), "GitHub has no metadata to read first");
         FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify("code", REDIRECT, flow()));
         assertEquals(Reason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
         assertEquals(503, failure.status());
+        assertFalse(client.ready());
+        clock.advance(Duration.ofSeconds(10));
+        assertFalse(client.ready(), "its authorization page does not answer either");
+        GitHubClient reachable = gitHubClient(GitHubStandIn.CLIENT_SECRET);
+        assertThrows(FlowFailure.class, () -> reachable.identify("not-a-code", REDIRECT, flow()));
+        assertTrue(reachable.ready(), "a refused code is an answer: GitHub is reachable");
     }
 }

@@ -43,11 +43,12 @@ class WithoutProvidersTest {
         Class<?> module = loader.loadClass("dev.latchkey.oauth.OAuthModule");
         Class<?> users = loader.loadClass("dev.latchkey.oauth.OAuthUsers");
         Object decider = Proxy.newProxyInstance(loader, new Class<?>[] {users}, (proxy, method, args) -> Optional.empty());
-        Method start = module.getDeclaredMethod("start", List.class, Iterable.class, Supplier.class, Supplier.class, Clock.class);
+        Method start = module.getDeclaredMethod("start", List.class, Iterable.class, Supplier.class, Supplier.class, Clock.class,
+                Optional.class);
         start.setAccessible(true);
         Supplier<Optional<Object>> decide = () -> Optional.of(decider);
         Supplier<Object> sessions = () -> null;
-        return start.invoke(null, providers, List.of(), decide, sessions, Clock.systemUTC());
+        return start.invoke(null, providers, List.of(), decide, sessions, Clock.systemUTC(), Optional.empty());
     }
 
     @Test

@@ -38,7 +38,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OidcStandIn implements AutoCloseable {
 
     /** How the next ID token is made. */
-    public enum Token { VALID, OTHER_ISSUER, OTHER_AUDIENCE, EXPIRED, OTHER_NONCE, UNSIGNED, UNKNOWN_KEY }
+    public enum Token {
+        VALID, OTHER_ISSUER, OTHER_AUDIENCE, EXPIRED, OTHER_NONCE, UNSIGNED, UNKNOWN_KEY,
+        /** For this client and another, naming no authorized party ({@code azp}). */
+        SEVERAL_AUDIENCES,
+        /** For this client, naming another authorized party. */
+        OTHER_AUTHORIZED_PARTY,
+        /** For this client and another, naming this client as the authorized party: a valid token. */
+        SEVERAL_AUDIENCES_FOR_THIS_CLIENT
+    }
 
     private record Grant(String clientId, String redirectUri, String challenge, String nonce) {
     }
@@ -57,8 +65,11 @@ public final class OidcStandIn implements AutoCloseable {
     private volatile String announcedIssuer;
     private volatile Token next = Token.VALID;
     private volatile String error;
-    private volatile Map<String, Object> identity = Map.of("sub", "subject-1", "email", "someone@example.com",
+    private volatile String errorDescription;
+    private volatile boolean down;
+    private static final Map<String, Object> DEFAULT_IDENTITY = Map.of("sub", "subject-1", "email", "someone@example.com",
             "email_verified", true, "name", "Some One");
+    private volatile Map<String, Object> identity = DEFAULT_IDENTITY;
 
     public OidcStandIn() {
         try {
@@ -70,17 +81,32 @@ public final class OidcStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/.well-known/openid-configuration", this::discovery);
-        server.createContext("/jwks", x -> send(x, 200, new JWKSet(key.toPublicJWK()).toString()));
-        server.createContext("/authorize", this::authorize);
-        server.createContext("/token", this::token);
-        server.createContext("/userinfo", this::userInfo);
+        server.createContext("/.well-known/openid-configuration", unlessDown(this::discovery));
+        server.createContext("/jwks", unlessDown(x -> send(x, 200, new JWKSet(key.toPublicJWK()).toString())));
+        server.createContext("/authorize", unlessDown(this::authorize));
+        server.createContext("/token", unlessDown(this::token));
+        server.createContext("/userinfo", unlessDown(this::userInfo));
         server.start();
     }
 
     /** {@code http://localhost:<port>}. */
     public String issuer() {
         return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** Whether every endpoint answers 503, as a provider whose servers are down behind its load balancer. */
+    public void down(boolean value) {
+        down = value;
+    }
+
+    private com.sun.net.httpserver.HttpHandler unlessDown(com.sun.net.httpserver.HttpHandler handler) {
+        return exchange -> {
+            if (down) {
+                send(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
+            } else {
+                handler.handle(exchange);
+            }
+        };
     }
 
     /** The next ID token. */
@@ -93,9 +119,20 @@ public final class OidcStandIn implements AutoCloseable {
         error = code;
     }
 
+    /** The next authorization answers {@code error=<code>&error_description=<description>}. */
+    public void nextError(String code, String description) {
+        error = code;
+        errorDescription = description;
+    }
+
     /** Who the next sign-in is. */
     public void nextIdentity(String subject, String email, boolean verified) {
         identity = Map.of("sub", subject, "email", email, "email_verified", verified, "name", "Some One");
+    }
+
+    /** Every sign-in from now on is the stand-in's usual person again. */
+    public void defaultIdentity() {
+        identity = DEFAULT_IDENTITY;
     }
 
     /** The issuer the discovery document names ({@code null}: its own), to play a provider impersonating another. */
@@ -130,8 +167,10 @@ public final class OidcStandIn implements AutoCloseable {
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
         String code = UUID.randomUUID().toString();
         if (error != null) {
-            target += "&error=" + error;
+            target += "&error=" + error + (errorDescription == null ? ""
+                    : "&error_description=" + URLEncoder.encode(errorDescription, StandardCharsets.UTF_8));
             error = null;
+            errorDescription = null;
         } else {
             codes.put(code, new Grant(q.get("client_id"), q.get("redirect_uri"), q.get("code_challenge"), q.get("nonce")));
             target += "&code=" + code;
@@ -183,10 +222,17 @@ public final class OidcStandIn implements AutoCloseable {
         long now = System.currentTimeMillis();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(mode == Token.OTHER_ISSUER ? "https://evil.example" : issuer())
-                .audience(mode == Token.OTHER_AUDIENCE ? "someone-else" : grant.clientId())
+                .audience(mode == Token.OTHER_AUDIENCE ? List.of("someone-else") : mode == Token.SEVERAL_AUDIENCES
+                        || mode == Token.SEVERAL_AUDIENCES_FOR_THIS_CLIENT ? List.of(grant.clientId(), "someone-else")
+                        : List.of(grant.clientId()))
                 .issueTime(new Date(now - 1000))
                 .expirationTime(new Date(mode == Token.EXPIRED ? now - 600_000 : now + 300_000))
                 .claim("nonce", mode == Token.OTHER_NONCE ? "another-nonce" : grant.nonce());
+        if (mode == Token.OTHER_AUTHORIZED_PARTY) {
+            claims.claim("azp", "someone-else");
+        } else if (mode == Token.SEVERAL_AUDIENCES_FOR_THIS_CLIENT) {
+            claims.claim("azp", grant.clientId());
+        }
         identity.forEach((name, value) -> {
             if (!emailOnlyInUserInfo || !name.startsWith("email")) {
                 claims.claim(name, value);
