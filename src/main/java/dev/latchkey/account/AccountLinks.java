@@ -69,11 +69,31 @@ final class AccountLinks {
                 .setParameter(4, email == null ? "" : email).setParameter(5, clock.millis()).executeUpdate();
     }
 
-    /** Removes the link of {@code provider} from the account. @return whether there was one */
-    boolean unlink(String userName, String provider) {
-        return guard("unlink", () -> transactions.write(em -> em.createNativeQuery(
-                "DELETE FROM latchkey_account_link WHERE user_name = ?1 AND provider = ?2")
-                .setParameter(1, userName).setParameter(2, provider).executeUpdate())) > 0;
+    /**
+     * Removes the link of {@code provider} from the account unless it is the account's last way in: an
+     * account without a password keeps its last link. One transaction that first locks the account's row,
+     * so that unlinks of one account, on any node, are decided one after the other: two at once never
+     * leave it without a way in.
+     *
+     * @return whether a link was removed
+     */
+    boolean unlinkUnlessLast(String userName, String provider) {
+        return guard("unlink", () -> transactions.write(em -> {
+            List<?> account = em.createNativeQuery("SELECT password_hash FROM latchkey_account WHERE user_name = ?1 FOR UPDATE")
+                    .setParameter(1, userName).getResultList();
+            if (account.isEmpty()) {
+                return false;
+            }
+            if (AccountStore.NO_PASSWORD.equals(String.valueOf(account.get(0)))) {
+                long linked = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM latchkey_account_link WHERE user_name = ?1")
+                        .setParameter(1, userName).getSingleResult()).longValue();
+                if (linked <= 1) {
+                    return false;
+                }
+            }
+            return em.createNativeQuery("DELETE FROM latchkey_account_link WHERE user_name = ?1 AND provider = ?2")
+                    .setParameter(1, userName).setParameter(2, provider).executeUpdate() > 0;
+        }));
     }
 
     /** Removes every link of the account. */

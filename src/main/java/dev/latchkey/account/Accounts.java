@@ -6,6 +6,8 @@ import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
+import dev.latchkey.core.RecentSignInRequiredException;
+import dev.latchkey.oauth.OAuthSignIn;
 import dev.latchkey.oauth.OAuthUsers;
 import dev.latchkey.oauth.ProviderTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -209,21 +211,25 @@ public class Accounts {
     }
 
     /**
-     * Unlinks a provider from the signed-in user's account. The last way to sign in is never removed:
-     * an account without a password keeps its last provider.
+     * Unlinks a provider from the signed-in user's account, as linking does only after a recent
+     * sign-in ({@link OAuthSignIn#LINK_MAX_AGE}): a stolen session must not change the ways in. The last
+     * way to sign in is never removed — an account without a password keeps its last provider — however
+     * many unlinks run at once. Tokens kept for the provider go with the link.
      *
      * @return whether it was unlinked
+     * @throws RecentSignInRequiredException when the sign-in is older (Latchkey answers it: 401 or the login page)
      */
     public boolean unlinkProvider(String provider) {
         if (!user.isSignedIn()) {
             return false;
         }
-        AccountLinks links = module.links().orElseThrow();
-        if (!store().hasPassword(user.id()) && links.of(user.id()).size() <= 1) {
+        user.requireSignInWithin(OAuthSignIn.LINK_MAX_AGE);
+        store();
+        if (!module.links().orElseThrow().unlinkUnlessLast(user.id(), provider)) {
             return false;
         }
         module.tokens().ifPresent(tokens -> tokens.forget(user.id(), provider));
-        return links.unlink(user.id(), provider);
+        return true;
     }
 
     /**

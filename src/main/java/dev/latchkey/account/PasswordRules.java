@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Latchkey's rules for new passwords (OWASP ASVS 5.0 V6.2): at least the minimum length and at most
- * {@value #MAX_LENGTH} characters (counted as Unicode code points, any of them, no composition rules,
- * never truncated), not one of the common passwords shipped in the jar, not the account name.
+ * Latchkey's rules for new passwords (OWASP ASVS 5.0 V6.2): text (no unpaired surrogate, which no
+ * keyboard types and UTF-8 cannot hold), at least the minimum length and at most {@value #MAX_LENGTH}
+ * characters (counted as Unicode code points, any of them, no composition rules, never truncated), not
+ * one of the common passwords shipped in the jar, not the account name.
  */
 final class PasswordRules {
 
@@ -38,6 +39,10 @@ final class PasswordRules {
 
     /** The first of Latchkey's rules the password breaks, or empty. */
     Optional<PasswordRefusal> check(String account, char[] password) {
+        if (password != null && !wellFormed(password)) {
+            return Optional.of(new PasswordRefusal("not-text", "The password holds something that is not a character"
+                    + " (half of a pair that must come together); type it again."));
+        }
         int length = password == null ? 0 : Character.codePointCount(password, 0, password.length);
         if (length < minLength) {
             return Optional.of(new PasswordRefusal("min-length", "Use at least " + minLength + " characters."));
@@ -53,6 +58,19 @@ final class PasswordRules {
             return Optional.of(new PasswordRefusal("same-as-name", "The password must not be the account name."));
         }
         return Optional.empty();
+    }
+
+    /** Whether the text is well-formed UTF-16: every surrogate in a pair, as UTF-8 (and so bcrypt's input) needs. */
+    private static boolean wellFormed(char[] text) {
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            if (Character.isHighSurrogate(c) && i + 1 < text.length && Character.isLowSurrogate(text[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The shipped list, read on first use. */

@@ -36,7 +36,7 @@ final class OAuthFlow {
     static final String START_PREFIX = "/latchkey/oauth/";
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     /** Linking a provider needs a sign-in (or re-authentication) at most this old. */
-    static final Duration LINK_MAX_AGE = Duration.ofMinutes(10);
+    static final Duration LINK_MAX_AGE = OAuthSignIn.LINK_MAX_AGE;
     private static final int MAX_PARAMETER_LENGTH = 2048;
     /**
      * Failures that point at the settings, the provider or the database rather than at one browser:

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OAuthSignIn {
+
+    /**
+     * How recent a sign-in must be to link a provider to an account, or (with the built-in accounts) to
+     * unlink one: a stolen session cookie must not add or remove a way in.
+     */
+    public static final Duration LINK_MAX_AGE = Duration.ofMinutes(10);
 
     @Inject
     OAuthModule module;

@@ -429,6 +429,47 @@ public abstract class AccountStoreSuite {
     }
 
     @Test
+    void unlinkingNeedsARecentSignInAsLinkingDoes() {
+        accounts.register("old", PASSWORD, Set.of("user"));
+        oauth.link(identity("github", "33", null, false), "old");
+        accounts.user = new User("old", false);
+        assertThrows(dev.latchkey.core.RecentSignInRequiredException.class, () -> accounts.unlinkProvider("github"));
+        assertEquals(1, links.of("old").size(), "a stolen session cannot remove a way in");
+    }
+
+    /**
+     * An account without a password and two providers, unlinked from two requests at once, on two nodes
+     * (two units): one unlink wins, the other is refused, and the account keeps a way in.
+     */
+    @Test
+    void twoUnlinksAtOnceNeverLeaveAnAccountWithoutAWayIn() throws Exception {
+        EntityManagerFactory other = provider().open(database().dataSource(), false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            AccountLinks otherNode = new AccountLinks(other, clock);
+            for (int round = 0; round < 10; round++) {
+                String name = "both" + round + "@example.com";
+                oauth.signIn(identity("github", "gh-" + round, name, true)).orElseThrow();
+                assertTrue(oauth.link(identity("google", "g-" + round, name, true), name));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Boolean> github = pool.submit(() -> {
+                    start.await();
+                    return links.unlinkUnlessLast(name, "github");
+                });
+                Future<Boolean> google = pool.submit(() -> {
+                    start.await();
+                    return otherNode.unlinkUnlessLast(name, "google");
+                });
+                assertTrue(github.get() ^ google.get(), "round " + round + ": exactly one of the two unlinks");
+                assertEquals(1, links.of(name).size(), "round " + round + ": one way in is left");
+            }
+        } finally {
+            pool.shutdownNow();
+            other.close();
+        }
+    }
+
+    @Test
     void deletingAnAccountRemovesItsLinks() {
         oauth.signIn(identity("github", "41", "del@example.com", true)).orElseThrow();
         assertTrue(accounts.delete("del@example.com"));
@@ -493,7 +534,12 @@ public abstract class AccountStoreSuite {
     }
 
     /** The signed-in user {@code name}, or nobody ({@code null}): what {@link Accounts} asks about the caller. */
-    private record User(String name) implements CurrentUser {
+    /** A signed-in user ({@code name}, or nobody for {@code null}) who signed in within ten minutes, or not ({@code recent}). */
+    private record User(String name, boolean recent) implements CurrentUser {
+        User(String name) {
+            this(name, true);
+        }
+
         @Override
         public boolean isSignedIn() {
             return name != null;
@@ -529,7 +575,7 @@ public abstract class AccountStoreSuite {
 
         @Override
         public boolean signedInWithin(java.time.Duration maxAge) {
-            return false;
+            return name != null && recent && maxAge.compareTo(java.time.Duration.ofMinutes(10)) >= 0;
         }
     }
 }
