@@ -15,17 +15,22 @@ import java.util.List;
  */
 final class AccountSchema {
 
-    private record Step(String script, String probe, boolean nativeSql) {
+    /** A script, the table and column it adds (looked up first), and the statement that reads them. */
+    private record Step(String script, String table, String column, String probe, boolean nativeSql) {
     }
 
     private static final List<Step> STEPS = List.of(
-            new Step("V2__create_latchkey_account.sql", "SELECT COUNT(a.userName) FROM LatchkeyAccount a", false),
-            new Step("V3__add_latchkey_account_disabled_at.sql", "SELECT COUNT(a.disabledAt) FROM LatchkeyAccount a", false),
-            new Step("V4__create_latchkey_account_link.sql", "SELECT COUNT(*) FROM latchkey_account_link", true));
+            new Step("V2__create_latchkey_account.sql", "latchkey_account", "user_name",
+                    "SELECT COUNT(a.userName) FROM LatchkeyAccount a", false),
+            new Step("V3__add_latchkey_account_disabled_at.sql", "latchkey_account", "disabled_at",
+                    "SELECT COUNT(a.disabledAt) FROM LatchkeyAccount a", false),
+            new Step("V4__create_latchkey_account_link.sql", "latchkey_account_link", "provider",
+                    "SELECT COUNT(*) FROM latchkey_account_link", true));
 
     /** Only with provider tokens kept ({@code latchkey.accounts.token-key}). */
     private static final List<Step> TOKEN_STEPS = List.of(
-            new Step("V5__create_latchkey_account_token.sql", "SELECT COUNT(*) FROM latchkey_account_token", true));
+            new Step("V5__create_latchkey_account_token.sql", "latchkey_account_token", "sealed",
+                    "SELECT COUNT(*) FROM latchkey_account_token", true));
 
     private AccountSchema() {
     }
@@ -45,6 +50,9 @@ final class AccountSchema {
             java.util.function.Supplier<Object> probe = () -> transactions.read(em -> (step.nativeSql()
                     ? em.createNativeQuery(step.probe()) : em.createQuery(step.probe())).getSingleResult());
             try {
+                if (database.lacks(transactions, step.table(), step.column())) {
+                    throw new IllegalStateException(step.table() + "." + step.column() + " is not there");
+                }
                 probe.get();
             } catch (RuntimeException missing) {
                 String script = database.script(step.script());

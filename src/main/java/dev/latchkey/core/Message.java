@@ -43,7 +43,8 @@ public enum Message {
     SECRET_MISMATCH("LK-105", "the token's secret does not match the stored hash", "Sign in again; repeated, it is someone guessing."),
     /** See {@link Reason#STORE_UNAVAILABLE}. */
     STORE_UNAVAILABLE("LK-106", "the session store failed or could not be reached",
-            "Check the database (or Redis, with latchkey.store=redis). Protected resources answer 503 meanwhile and service resumes by itself."),
+            "Check the database (or Redis, with latchkey.store=redis). Meanwhile protected resources, sign-ins and the application's"
+            + " calls into Latchkey answer 503 with Retry-After, public pages keep working, and service resumes by itself."),
     /** See {@link Reason#COOKIE_NOT_WRITTEN}. */
     COOKIE_NOT_WRITTEN("LK-107", "the response was already committed, so the session cookie could not be sent",
             "Sign in or out before writing the response body."),
@@ -136,7 +137,11 @@ public enum Message {
     /** Trusted proxies are listed without the header they write the client's address in. */
     PROXY_HEADER_MISSING("LK-407", "reverse proxies are trusted, but not which header they write the client's address in",
             "Set latchkey.proxy.header to the one header your proxy writes (overwrites or appends to): Forwarded,"
-            + " X-Forwarded-For or X-Real-IP. Latchkey reads that header alone; the others a client can write itself.");
+            + " X-Forwarded-For or X-Real-IP. Latchkey reads that header alone; the others a client can write itself."),
+    /** The Redis of latchkey.store=redis may evict keys. */
+    REDIS_EVICTION("LK-408", "the Redis server may evict keys (its maxmemory-policy is not noeviction), which would lose sessions from revocation silently",
+            "Set maxmemory-policy to noeviction on that Redis (CONFIG SET maxmemory-policy noeviction and in redis.conf, or the"
+            + " managed service's parameter group), or give Latchkey a Redis of its own with that policy.");
 
     private final String id;
     private final String summary;

@@ -40,7 +40,7 @@ public enum Reason {
     OAUTH_STATE_MISSING(Message.OAUTH_STATE_MISSING),
     /** A provider's callback carried another state than the browser's cookie. */
     OAUTH_STATE_MISMATCH(Message.OAUTH_STATE_MISMATCH),
-    /** The state cookie holds no PKCE verifier or nonce. */
+    /** The state cookie is unreadable, or its seal (an HMAC under the server's state key) does not verify. */
     OAUTH_VERIFIER_MISSING(Message.OAUTH_VERIFIER_MISSING),
     /** The provider sent an error back ({@code error=access_denied} and the like). */
     OAUTH_PROVIDER_ERROR(Message.OAUTH_PROVIDER_ERROR),
@@ -52,7 +52,7 @@ public enum Reason {
     OAUTH_EMAIL_NOT_VERIFIED(Message.OAUTH_EMAIL_NOT_VERIFIED),
     /** The application refused the identity. */
     OAUTH_IDENTITY_REFUSED(Message.OAUTH_IDENTITY_REFUSED),
-    /** The callback's parameters are missing, repeated or oversized. */
+    /** The parameters of a start or a callback are missing, repeated, oversized or malformed. */
     OAUTH_BAD_CALLBACK(Message.OAUTH_BAD_CALLBACK),
     /** The provider could not be reached. */
     OAUTH_PROVIDER_UNAVAILABLE(Message.OAUTH_PROVIDER_UNAVAILABLE),

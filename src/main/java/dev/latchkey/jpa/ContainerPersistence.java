@@ -60,6 +60,7 @@ public final class ContainerPersistence {
                 EntityManagerFactory emf = provider.createContainerEntityManagerFactory(
                         new UnitInfo(unitName, name, dataSource, managedClasses), Map.of());
                 if (emf != null) {
+                    FailFast.apply(emf);
                     return emf;
                 }
             } catch (RuntimeException e) {

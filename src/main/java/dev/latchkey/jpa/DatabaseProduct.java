@@ -21,13 +21,15 @@ import javax.sql.DataSource;
  */
 public enum DatabaseProduct {
     /** PostgreSQL. */
-    POSTGRESQL("PostgreSQL", "postgresql", "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"),
+    POSTGRESQL("PostgreSQL", "postgresql", "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
+            "current_schema()"),
     /** MariaDB or MySQL. */
-    MARIADB("MariaDB/MySQL", "mariadb", "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)"),
+    MARIADB("MariaDB/MySQL", "mariadb", "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)", "DATABASE()"),
     /** H2 2.x. */
-    H2("H2", "h2", "SELECT DATEDIFF('MILLISECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP(3))"),
+    H2("H2", "h2", "SELECT DATEDIFF('MILLISECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP(3))",
+            "SCHEMA()"),
     /** Anything else: adapt one of the shipped scripts. */
-    OTHER("an unrecognised database", null, null);
+    OTHER("an unrecognised database", null, null, null);
 
     /** The folder inside the jar holding the scripts, one sub-folder per database. */
     public static final String SCHEMA_FOLDER = "META-INF/latchkey/schema/";
@@ -37,11 +39,40 @@ public enum DatabaseProduct {
     private final String displayName;
     private final String folder;
     private final String clockSql;
+    /** The SQL function naming the schema that unqualified table names are looked up in. */
+    private final String currentSchema;
 
-    DatabaseProduct(String displayName, String folder, String clockSql) {
+    DatabaseProduct(String displayName, String folder, String clockSql, String currentSchema) {
         this.displayName = displayName;
         this.folder = folder;
         this.clockSql = clockSql;
+        this.currentSchema = currentSchema;
+    }
+
+    /**
+     * Whether a table of the current schema has a column, from the database's information schema:
+     * asked before a table is first read, so that a table not created yet is found missing without a
+     * failed statement — which the JPA provider would log as an error (WildFly's Hibernate does, in
+     * red) although Latchkey is about to create the table. Empty for {@link #OTHER}, or when the
+     * information schema cannot be read: then the table is probed.
+     */
+    public Optional<Boolean> hasColumn(Transactions transactions, String table, String column) {
+        if (currentSchema == null) {
+            return Optional.empty();
+        }
+        try {
+            Object count = transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM information_schema.columns"
+                    + " WHERE table_schema = " + currentSchema + " AND LOWER(table_name) = ?1 AND LOWER(column_name) = ?2")
+                    .setParameter(1, table).setParameter(2, column).getSingleResult());
+            return Optional.of(((Number) count).longValue() > 0);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the information schema says the column is missing (not: cannot say). */
+    public boolean lacks(Transactions transactions, String table, String column) {
+        return hasColumn(transactions, table, column).map(has -> !has).orElse(false);
     }
 
     /**

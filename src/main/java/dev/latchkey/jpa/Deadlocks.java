@@ -36,6 +36,21 @@ final class Deadlocks {
         }
     }
 
+    /**
+     * Whether a cause is two writers meeting: a transaction the database rolled back (SQLSTATE class 40:
+     * deadlock, serialization) or a key another transaction inserted first (class 23). Worth a second
+     * try, unlike a database that cannot be reached, which must be answered at once.
+     */
+    static boolean isRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return isDeadlock(failure);
+    }
+
     /** Whether a cause is a transaction the database rolled back (SQLSTATE class 40: deadlock, serialization). */
     static boolean isDeadlock(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

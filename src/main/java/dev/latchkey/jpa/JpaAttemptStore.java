@@ -30,8 +30,11 @@ public final class JpaAttemptStore implements AttemptStore {
     static final String SCRIPT = "V6__create_latchkey_signin_attempt.sql";
     /** 9999-12-31T23:59:59.999Z, as in the session table's check. */
     private static final long FAR_FUTURE_MILLIS = 253_402_300_799_999L;
-    /** Tries of one reservation before a database error is taken for an outage. */
-    private static final int INSERT_RACE_TRIES = 8;
+    /**
+     * Tries of one reservation that keeps losing races. Many first attempts of one key at once on MariaDB
+     * deadlock on the gap locks of the missing row, round after round, until one of them has inserted it.
+     */
+    private static final int INSERT_RACE_TRIES = 30;
 
     private final Transactions transactions;
 
@@ -48,6 +51,9 @@ public final class JpaAttemptStore implements AttemptStore {
     public static JpaAttemptStore open(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct database) {
         Transactions transactions = Transactions.resourceLocal(emf);
         try {
+            if (database.lacks(transactions, TABLE, "attempt_key")) {
+                throw new IllegalStateException("the table is not there");
+            }
             checkRetried(transactions);
         } catch (RuntimeException missing) {
             String script = database.script(SCRIPT);
@@ -95,11 +101,12 @@ public final class JpaAttemptStore implements AttemptStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return guard("count", () -> transactions.write(em -> reserve(em, ordered, now, forgetBefore)));
-            } catch (SessionStoreException race) {
+            } catch (SessionStoreException failure) {
                 // Two first attempts of one key insert at once: one INSERT fails on the key (or, on MariaDB, the
                 // gap locks of the two reads deadlock and the database picks a victim). The row is there now.
-                if (attempt == INSERT_RACE_TRIES) {
-                    throw race;
+                // Anything else, an outage first, is answered at once.
+                if (attempt == INSERT_RACE_TRIES || !Deadlocks.isRace(failure)) {
+                    throw failure;
                 }
                 pause(attempt);
             }
@@ -138,7 +145,7 @@ public final class JpaAttemptStore implements AttemptStore {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 10 * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, Math.min(10 * attempt, 100)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

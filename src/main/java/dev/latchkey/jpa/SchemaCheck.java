@@ -79,6 +79,9 @@ final class SchemaCheck {
      */
     DatabaseProduct run() {
         database = known != null && known != DatabaseProduct.OTHER ? known : detectDatabase();
+        if (database.lacks(transactions, TABLE, "id")) {
+            throw new MissingTable(fail("table " + TABLE + " is missing", null), database);
+        }
         try {
             transactions.read(em -> em.createQuery("SELECT COUNT(s.id) FROM LatchkeySession s WHERE s.id = :id")
                     .setParameter("id", PROBE_ID).getSingleResult());

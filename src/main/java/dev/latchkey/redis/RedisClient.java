@@ -130,6 +130,18 @@ final class RedisClient implements AutoCloseable {
         });
     }
 
+    /** The server's {@code maxmemory-policy}, from {@code INFO memory} (allowed where {@code CONFIG} is not); null when it does not say. */
+    String evictionPolicy(String operation) {
+        return read(operation, redis -> {
+            for (String line : redis.info("memory").split("\r?\n")) {
+                if (line.startsWith("maxmemory_policy:")) {
+                    return line.substring("maxmemory_policy:".length()).strip();
+                }
+            }
+            return null;
+        });
+    }
+
     private void dropIdleConnections() {
         try {
             jedis.getPool().clear();

@@ -1,6 +1,7 @@
 package dev.latchkey.servlet;
 
 import dev.latchkey.core.RecentSignInRequiredException;
+import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.web.CsrfDecision;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -16,7 +17,10 @@ import java.io.IOException;
 /**
  * Runs before the application on every request: makes sure the session was resolved (and its
  * cookie renewed or cleared before anything is written), then applies the CSRF decision. A rejected
- * request gets 403 with the reason's message id and never reaches the application.
+ * request gets 403 with the reason's message id and never reaches the application. What the
+ * application throws on the way back is answered when it is Latchkey's to answer and the response is
+ * not committed yet: a need for a more recent sign-in ({@code LK-205}), or the session store down
+ * ({@code LK-106}: 503 with {@code Retry-After}, as for a protected resource).
  *
  * <p>Registered for {@code /*} by Latchkey's initializer; nothing to declare in {@code web.xml}.
  */
@@ -48,22 +52,32 @@ public class LatchkeyFilter implements Filter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            RecentSignInRequiredException stepUp = stepUp(e);
-            if (stepUp == null || httpResponse.isCommitted()) {
+            if (httpResponse.isCommitted()) {
                 throw e;
             }
-            running.answerRecentSignInRequired(http, httpResponse, stepUp.maxAge());
+            RecentSignInRequiredException stepUp = cause(e, RecentSignInRequiredException.class);
+            if (stepUp != null) {
+                running.answerRecentSignInRequired(http, httpResponse, stepUp.maxAge());
+                return;
+            }
+            SessionStoreException down = cause(e, SessionStoreException.class);
+            if (down == null) {
+                throw e;
+            }
+            // A call of the application's into Latchkey (Accounts, UserSessions...) met the store down: the
+            // client gets what a protected resource gets then, not the server's 500.
+            running.answerStoreUnavailable(http, httpResponse, down);
         }
     }
 
-    /** The step-up request among the causes of what the application threw, however the server wrapped it. */
-    private static RecentSignInRequiredException stepUp(Throwable thrown) {
+    /** An exception of {@code type} among the causes of what the application threw, however the server wrapped it. */
+    private static <T extends Throwable> T cause(Throwable thrown, Class<T> type) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecentSignInRequiredException found) {
-                return found;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t instanceof ServletException servlet && servlet.getRootCause() != null && servlet.getRootCause() != t.getCause()) {
-                RecentSignInRequiredException root = stepUp(servlet.getRootCause());
+                T root = cause(servlet.getRootCause(), type);
                 if (root != null) {
                     return root;
                 }

@@ -233,6 +233,30 @@ public final class ServletSessions {
                 + " seconds; confirm your password and try again (" + Reason.RECENT_SIGN_IN_REQUIRED.messageId() + ")\n");
     }
 
+    /** Seconds a client is told to wait when the session store is down ({@code Retry-After}). */
+    public static final long STORE_RETRY_SECONDS = 5;
+
+    /**
+     * Answers a request whose application code met the session store down through a Latchkey call
+     * ({@code LK-106}): 503 with {@code Retry-After}, whatever the application had put in the buffer,
+     * and a warning (at most once a minute) naming the exception's class. Nothing when already committed.
+     */
+    public void answerStoreUnavailable(HttpServletRequest request, HttpServletResponse response, SessionStoreException cause)
+            throws IOException {
+        diagnostics.reject(request, response, Reason.STORE_UNAVAILABLE);
+        diagnostics.warn(Reason.STORE_UNAVAILABLE.message(), "the application's call into Latchkey met the session store"
+                + " down; the client was told 503 (" + cause.getClass().getName() + ")");
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(STORE_RETRY_SECONDS));
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Service unavailable: the session store cannot be reached; try again shortly ("
+                + Reason.STORE_UNAVAILABLE.messageId() + ")\n");
+    }
+
     /** The RFC 9470 step-up challenge. */
     public static String recentSignInChallenge(Duration maxAge) {
         return "Bearer realm=\"latchkey\", error=\"insufficient_user_authentication\","

@@ -20,6 +20,7 @@ import dev.latchkey.testing.PostgresDatabase;
 import dev.latchkey.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,6 +167,23 @@ class AssemblyTest {
     }
 
     @Test
+    void aRedisThatMayEvictKeysStopsTheStartWithLK408() {
+        RedisServer redis = RedisServer.get();
+        for (String policy : List.of("volatile-lru", "allkeys-lru", "volatile-ttl", "allkeys-random", "volatile-lfu")) {
+            redis.with(jedis -> jedis.configSet("maxmemory-policy", policy));
+            try {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> assembleOnRedis(Map.of(
+                        "latchkey.redis.uri", redis.uri())), policy);
+                assertTrue(e.getMessage().startsWith("Latchkey LK-408: the Redis at 127.0.0.1:" + redis.port()
+                        + " has maxmemory-policy " + policy + ", under which it may evict Latchkey's keys"), e.getMessage());
+                assertTrue(e.getMessage().contains("CONFIG SET maxmemory-policy noeviction"), e.getMessage());
+            } finally {
+                redis.with(jedis -> jedis.configSet("maxmemory-policy", "noeviction"));
+            }
+        }
+    }
+
+    @Test
     void onRedisNoDatabaseIsOpenedTheStartUpLineNamesHostAndPortNeverThePasswordAndAnOutageIsLK106() {
         RedisServer redis = RedisServer.get();
         addUser(redis);
@@ -176,7 +194,7 @@ class AssemblyTest {
             String summary = assembly.summary();
             assertTrue(summary.startsWith("LK-001 Latchkey ready: Redis store at 127.0.0.1:" + redis.port() + " (keys assembly:*,"
                     + " a session's key expires PT1M after its idle deadline; Redis "), summary);
-            assertTrue(summary.contains(" reached); cookie "), summary);
+            assertTrue(summary.contains(" reached, maxmemory-policy noeviction); cookie "), summary);
             assertTrue(summary.contains("; counters in Redis, shared by every node"), summary);
             assertFalse(summary.contains("s3cret-pw") || summary.contains("assembly:s3cret"), summary);
 

@@ -49,6 +49,23 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
         return base;
     }
 
+    /**
+     * Latchkey found its tables missing on the server's first deployment and created them, without a
+     * failed statement that the JPA provider logs as an error (WildFly's Hibernate logged five, in red).
+     */
+    @Test
+    void theTablesWereCreatedWithoutAnErrorInTheServersLog() {
+        List<String> errors = serverLogs().read().lines()
+                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("latchkey_"))
+                .filter(line -> { String l = line.toLowerCase(java.util.Locale.ROOT);
+                    return l.contains("not found") || l.contains("does not exist") || l.contains("doesn't exist")
+                            || l.contains("no such table") || l.contains("sqlexception"); })
+                .filter(line -> !line.contains("LK-"))
+                .toList();
+        assertEquals(List.of(), errors, "error lines about Latchkey's tables");
+        assertTrue(serverLogs().read().contains("table latchkey_session checked"), "the tables were checked");
+    }
+
     @Test
     void signUpSignInAndTheContainerKnowsTheCaller() {
         String user = newUser("alice");

@@ -209,7 +209,12 @@ interface OAuthSuite extends ServerUnderTest {
         assertEquals(303, signInWith(elsewhere, "mock", "").statusCode());
         assertSignedInAs(elsewhere, owner, "[user]");
 
-        assertEquals("unlinked true", signedIn.postSameOrigin("providers", Map.of("unlink", "mock")).body());
+        moveClock(601);
+        HttpResponse<String> stale = signedIn.postSameOrigin("providers", Map.of("unlink", "mock"));
+        assertEquals(401, stale.statusCode(), "unlinking, as linking, needs a recent sign-in: " + stale.body());
+        assertEquals("LK-205 RECENT_SIGN_IN_REQUIRED", reason(stale));
+        assertTrue(signedIn.get("providers").body().contains("linked mock " + subject + "\n"), "still linked");
+        assertEquals("unlinked true", signedIn(owner, true).postSameOrigin("providers", Map.of("unlink", "mock")).body());
         providers().next("mock", subject, verified(owner));
         assertRefused(signInWith(browser(), "mock", ""), 403, "LK-512 OAUTH_LINK_REQUIRED");
     }

@@ -28,6 +28,35 @@ final class TestApp {
         return "redis".equals(settings.get("latchkey.store")) ? withRedisClient(war) : war;
     }
 
+    /**
+     * The test application with Latchkey's tables in a PostgreSQL database of its own, declared in its
+     * {@code web.xml} ({@code <data-source>} at {@code java:app/jdbc/latchkey}, the driver in
+     * {@code WEB-INF/lib}): every server makes that DataSource itself, so the database can be stopped
+     * under any of them.
+     */
+    static WebArchive onPostgres(String name, int port) {
+        String dataSource = """
+                  <data-source>
+                    <name>java:app/jdbc/latchkey</name>
+                    <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
+                    <server-name>127.0.0.1</server-name>
+                    <port-number>%d</port-number>
+                    <database-name>postgres</database-name>
+                    <user>postgres</user>
+                    <password>postgres</password>
+                    <max-pool-size>10</max-pool-size>
+                    <min-pool-size>0</min-pool-size>
+                  </data-source>
+                """.formatted(port);
+        WebArchive war = war(name, Map.of("latchkey.datasource", "java:app/jdbc/latchkey"), dataSource);
+        try {
+            war.addAsLibrary(new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return war;
+    }
+
     /** A deployment that must fail: the test application with other settings (context parameters). */
     static WebArchive misconfigured(String name, Map<String, String> settings) {
         return war(name, settings);
@@ -98,7 +127,11 @@ final class TestApp {
     }
 
     private static WebArchive war(String name, Map<String, String> extraSettings) {
-        StringBuilder params = new StringBuilder();
+        return war(name, extraSettings, "");
+    }
+
+    private static WebArchive war(String name, Map<String, String> extraSettings, String moreWebXml) {
+        StringBuilder params = new StringBuilder(moreWebXml);
         String webXml = WEB_XML;
         for (Map.Entry<String, String> setting : extraSettings.entrySet()) {
             String param = "<param-name>" + setting.getKey() + "</param-name>";

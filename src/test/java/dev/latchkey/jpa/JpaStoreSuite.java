@@ -133,6 +133,25 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
         }
     }
 
+    @Test
+    void theInformationSchemaTellsAMissingTableOrColumnWithoutAFailedStatement() {
+        Transactions transactions = Transactions.resourceLocal(fixture().emf());
+        assertEquals(java.util.Optional.of(true), database().product().hasColumn(transactions, "latchkey_session", "expires_at"));
+        assertEquals(java.util.Optional.of(false), database().product().hasColumn(transactions, "latchkey_session", "nothing"));
+        assertEquals(java.util.Optional.of(false), database().product().hasColumn(transactions, "latchkey_nothing", "id"));
+        assertEquals(java.util.Optional.empty(), DatabaseProduct.OTHER.hasColumn(transactions, "latchkey_session", "id"));
+        try {
+            database().execute("DROP TABLE latchkey_session");
+            assertTrue(database().product().lacks(transactions, "latchkey_session", "id"));
+            SessionStoreException e = assertThrows(SessionStoreException.class,
+                    () -> SchemaCheck.ensure(fixture().emf(), false, database().product()));
+            assertTrue(e.getMessage().startsWith("Latchkey LK-403: table latchkey_session is missing."), e.getMessage());
+            assertEquals(null, e.getCause(), "found missing without a statement that failed");
+        } finally {
+            database().recreateSchema();
+        }
+    }
+
     /**
      * Nodes starting together on an empty database each find the tables missing and create them: the
      * ones that lose the race see the tables the winner made, and start too.

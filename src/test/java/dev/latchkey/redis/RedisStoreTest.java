@@ -324,7 +324,7 @@ class RedisStoreTest {
             String described = withUser.describe();
             assertTrue(described.startsWith("Redis store at 127.0.0.1:" + server.port() + " (keys latchkey:*, a session's key"
                     + " expires PT1M after its idle deadline; Redis "), described);
-            assertTrue(described.endsWith(" reached)"), described);
+            assertTrue(described.endsWith(" reached, maxmemory-policy noeviction)"), described);
             assertFalse(described.contains("hunter2") || described.contains("describer"), described);
             Instant now = now();
             withUser.insert(session(newId(), "u", now, now.plusSeconds(60)));

@@ -66,8 +66,15 @@ public class AccountServlet extends HttpServlet {
                 }
                 done = "Signed out " + sessions.revokeOthers() + " other session(s).";
             }
-            case "unlink" -> done = accounts.unlinkProvider(String.valueOf(request.getParameter("provider")))
-                    ? "Provider unlinked." : "Not unlinked: it is your only way to sign in.";
+            case "unlink" -> {
+                // Removing a way in needs a recent sign-in too (Accounts.unlinkProvider would refuse it otherwise).
+                if (!user.signedInWithin(OAuthSignIn.LINK_MAX_AGE)) {
+                    response.sendRedirect("signin?return=%2Faccount&reauth=" + OAuthSignIn.LINK_MAX_AGE.toSeconds());
+                    return;
+                }
+                done = accounts.unlinkProvider(String.valueOf(request.getParameter("provider")))
+                        ? "Provider unlinked." : "Not unlinked: it is your only way to sign in.";
+            }
             case "password" -> {
                 Accounts.PasswordChange result = accounts.changePassword(
                         String.valueOf(request.getParameter("current")).toCharArray(),

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The database stopped under the test application on Payara: 503 at once, service back by itself. */
+class PayaraDatabaseOutageIT extends DatabaseOutageSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.PAYARA;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.it;
+
+/** The database stopped under the test application on WildFly: 503 at once, service back by itself. */
+class WildFlyDatabaseOutageIT extends DatabaseOutageSuite {
+
+    @Override
+    public ServerLogs serverLogs() {
+        return ServerLogs.WILDFLY;
+    }
+}
