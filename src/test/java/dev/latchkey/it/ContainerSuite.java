@@ -52,8 +52,10 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     /**
      * Latchkey found its tables missing on the server's first deployment and created them, without a
      * failed statement that the JPA provider logs as an error (WildFly's Hibernate logged five, in red).
+     * First of the suite: later tests take tables away on purpose.
      */
     @Test
+    @Order(1)
     void theTablesWereCreatedWithoutAnErrorInTheServersLog() {
         List<String> errors = serverLogs().read().lines()
                 .filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("latchkey_"))
