@@ -1,5 +1,6 @@
 package dev.latchkey.account;
 
+import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.OAuthUser;
@@ -36,6 +37,9 @@ class AccountOAuthUsers implements OAuthUsers {
         if (store.isEmpty()) {
             return Optional.empty();
         }
+        if (!storable(identity)) {
+            throw new OAuthRefusal(Reason.OAUTH_IDENTITY_REFUSED);
+        }
         AccountLinks links = module.links().orElseThrow();
         Optional<String> linked = links.account(identity.provider(), identity.subject());
         if (linked.isPresent()) {
@@ -62,8 +66,17 @@ class AccountOAuthUsers implements OAuthUsers {
 
     @Override
     public boolean link(ProviderIdentity identity, String userId) {
-        return module.store().isPresent() && module.store().get().exists(userId)
-                && module.links().orElseThrow().link(identity.provider(), identity.subject(), identity.email(), userId);
+        return storable(identity) && NewSession.isValidUserId(userId) && module.store().isPresent()
+                && module.store().get().exists(userId) && module.links().orElseThrow().link(identity.provider(),
+                identity.subject(), Accounts.validName(identity.email()) ? identity.email() : null, userId);
+    }
+
+    /**
+     * Whether the identity can be a row of the link table as it is: a subject of 1 to 255 characters of
+     * text (OpenID Connect's own bound), never cut or changed — a longer one would be another identity.
+     */
+    private static boolean storable(ProviderIdentity identity) {
+        return NewSession.isValidUserId(identity.subject());
     }
 
     @Override

@@ -9,11 +9,11 @@ import java.util.Optional;
 final class SuspendedAttemptStore implements AttemptStore {
 
     private final AttemptStore target;
-    private final TransactionSuspender outside;
+    private final StoreSuspension outside;
 
     SuspendedAttemptStore(AttemptStore target, TransactionSuspender outside) {
         this.target = target;
-        this.outside = outside;
+        this.outside = new StoreSuspension(outside);
     }
 
     @Override

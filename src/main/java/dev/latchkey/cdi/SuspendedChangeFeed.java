@@ -7,11 +7,11 @@ import java.util.function.Consumer;
 final class SuspendedChangeFeed implements ChangeFeed {
 
     private final ChangeFeed target;
-    private final TransactionSuspender outside;
+    private final StoreSuspension outside;
 
     SuspendedChangeFeed(ChangeFeed target, TransactionSuspender outside) {
         this.target = target;
-        this.outside = outside;
+        this.outside = new StoreSuspension(outside);
     }
 
     @Override

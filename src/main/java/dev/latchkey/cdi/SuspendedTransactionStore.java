@@ -12,11 +12,11 @@ import java.util.Set;
 final class SuspendedTransactionStore implements SessionStore {
 
     private final SessionStore target;
-    private final TransactionSuspender outside;
+    private final StoreSuspension outside;
 
     SuspendedTransactionStore(SessionStore target, TransactionSuspender outside) {
         this.target = target;
-        this.outside = outside;
+        this.outside = new StoreSuspension(outside);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.latchkey.oauth;
 
 import dev.latchkey.core.CookieSettings;
+import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.core.Session;
@@ -166,6 +167,11 @@ final class OAuthFlow {
         }
         Identified identified = client.identify(code, redirectUri(client.provider(), request), flow);
         ProviderIdentity identity = identified.identity();
+        if (!NewSession.isValidUserId(identity.subject())) {
+            // OpenID Connect bounds a subject at 255 characters; a longer or malformed one is kept by nobody
+            throw new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": the provider's subject is"
+                    + " not 1-255 characters of text");
+        }
         String userId;
         if (linking != null) {
             if (!users.link(identity, linking.userId())) {

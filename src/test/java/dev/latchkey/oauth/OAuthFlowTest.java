@@ -61,6 +61,7 @@ class OAuthFlowTest {
         OAuthProvider provider = OAuthProvider.oidc("corp").clientId("app").clientSecret("s")
                 .issuer("https://id.example").build();
         boolean ready = true;
+        String subject = "s-1";
         int identified;
         FlowFailure failure;
         URI redirectUri;
@@ -95,7 +96,7 @@ class OAuthFlowTest {
                 throw failure;
             }
             assertEquals(this.redirectUri, redirectUri, "the same redirect URI at both ends");
-            return new Identified(new ProviderIdentity("corp", "s-1", "s1@example.com", true, "S One"), TOKENS);
+            return new Identified(new ProviderIdentity("corp", subject, "s1@example.com", true, "S One"), TOKENS);
         }
     }
 
@@ -488,6 +489,17 @@ class OAuthFlowTest {
         assertTrue(response.headers("Set-Cookie").isEmpty());
         String cookie = started("?return=%2Faccount%2F..%2F..%2Fadmin");
         assertEquals("/", opened(cookie).returnPath(), "a .. that climbs out of the application");
+    }
+
+    @Test
+    void aSubjectNoOneCanKeepIsRefusedBeforeAnyHookIsAsked() {
+        for (String subject : List.of("x".repeat(256), "", "a\u0000b", "\ud800")) {
+            client.subject = subject;
+            String cookie = started("");
+            FakeHttp.Response back = send(callback("?code=c&state=" + state(cookie), cookie));
+            assertRefused(back, 403, Reason.OAUTH_IDENTITY_REFUSED);
+        }
+        assertEquals(List.of(), linked);
     }
 
     // ---- SameSite=Strict ----
