@@ -59,9 +59,9 @@ public record LatchkeyConfig(
         trustedOrigins = List.copyOf(Objects.requireNonNull(trustedOrigins, "trustedOrigins"));
         trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));
         if (!trustedProxies.isEmpty() && proxyHeader == null) {
-            throw new IllegalArgumentException(Message.PROXY_HEADER_MISSING.error("latchkey.proxy.trusted lists "
-                    + trustedProxies.size() + " proxies, but latchkey.proxy.header does not say which header they write the"
-                    + " client's address in"));
+            throw new IllegalArgumentException(Message.PROXY_HEADER_MISSING.error("latchkey.proxy.trusted is "
+                    + String.join(",", trustedProxies) + ", but latchkey.proxy.header does not say which header these proxies"
+                    + " write the client's address in"));
         }
     }
 

@@ -97,8 +97,8 @@ class DeploymentSettingsTest {
     @Test
     void trustedProxiesWithoutTheHeaderTheyWriteStopTheDeploymentWithItsOwnId() {
         String missing = error(Map.of("latchkey.proxy.trusted", "10.0.0.0/8"));
-        assertTrue(missing.startsWith("Latchkey LK-407: latchkey.proxy.trusted lists 1 proxies, but latchkey.proxy.header"
-                + " does not say which header they write the client's address in."), missing);
+        assertTrue(missing.startsWith("Latchkey LK-407: latchkey.proxy.trusted is 10.0.0.0/8, but latchkey.proxy.header"
+                + " does not say which header these proxies write the client's address in."), missing);
         assertTrue(missing.contains("Forwarded, X-Forwarded-For or X-Real-IP"), missing);
         assertEquals("latchkey.proxy.header must be Forwarded, X-Forwarded-For or X-Real-IP but was: X-Client-IP",
                 error(Map.of("latchkey.proxy.trusted", "10.0.0.0/8", "latchkey.proxy.header", "X-Client-IP")));

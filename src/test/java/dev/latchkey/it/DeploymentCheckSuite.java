@@ -29,6 +29,7 @@ abstract class DeploymentCheckSuite {
     static final String SECOND_MECHANISM = "second-mechanism";
     static final String MISSING_TABLE = "missing-table";
     static final String BAD_PROVIDER = "bad-provider";
+    static final String PROXY_WITHOUT_HEADER = "proxy-without-header";
 
     @ArquillianResource
     Deployer deployer;
@@ -45,6 +46,11 @@ abstract class DeploymentCheckSuite {
     static WebArchive badProvider() {
         return TestApp.misconfigured(BAD_PROVIDER + ".war", Map.of("latchkey.oauth.corp.issuer", "https://id.example",
                 "latchkey.oauth.corp.client-id", "app"));
+    }
+
+    @Deployment(name = PROXY_WITHOUT_HEADER, managed = false, testable = false)
+    static WebArchive proxyWithoutHeader() {
+        return TestApp.misconfigured(PROXY_WITHOUT_HEADER + ".war", Map.of("latchkey.proxy.trusted", "10.0.0.0/8"));
     }
 
     @Deployment(name = SECOND_MECHANISM, managed = false, testable = false)
@@ -123,6 +129,13 @@ abstract class DeploymentCheckSuite {
     }
 
     @Test
+    void trustedProxiesWithoutTheHeaderTheyWriteStopTheDeploymentWithItsOwnId() {
+        assertDeploymentFailsSaying(PROXY_WITHOUT_HEADER, "Latchkey LK-407: latchkey.proxy.trusted is 10.0.0.0/8, but"
+                + " latchkey.proxy.header does not say which header these proxies write the client's address in.");
+        assertTrue(!lastFailure.contains("LK-401"), "its own id, not the general one");
+    }
+
+    @Test
     void aSecondAuthenticationMechanismStopsTheDeployment() {
         assertDeploymentFailsSaying(SECOND_MECHANISM, "Latchkey LK-402: the application defines another"
                 + " HttpAuthenticationMechanism besides Latchkey's (dev.latchkey.it.extra.SecondMechanism)");
@@ -130,7 +143,7 @@ abstract class DeploymentCheckSuite {
 
     @Test
     void aMissingSessionTableStopsTheDeploymentNamingTheScript() {
-        assertDeploymentFailsSaying(MISSING_TABLE, "Latchkey LK-403: table latchkey_session is missing or cannot be read");
+        assertDeploymentFailsSaying(MISSING_TABLE, "Latchkey LK-403: table latchkey_session is missing");
         assertTrue(lastFailure.contains("META-INF/latchkey/schema/h2/V1__create_latchkey_session.sql"), "names the script");
     }
 }
