@@ -1,6 +1,5 @@
 package dev.latchkey.oauth;
 
-import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.SameSite;
@@ -16,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +33,6 @@ import java.util.Set;
 final class OAuthFlow {
 
     static final String START_PREFIX = "/latchkey/oauth/";
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     /** Linking a provider needs a sign-in (or re-authentication) at most this old. */
     static final Duration LINK_MAX_AGE = OAuthSignIn.LINK_MAX_AGE;
     private static final int MAX_PARAMETER_LENGTH = 2048;
@@ -52,7 +49,7 @@ final class OAuthFlow {
     private final ServletSessions sessions;
     private final OAuthUsers users;
     private final Clock clock;
-    private final FlowSeal seal;
+    private final StateCookie stateCookie;
     private final SecureRandom random = new SecureRandom();
 
     OAuthFlow(List<ProviderClient> clients, ServletSessions sessions, OAuthUsers users, Clock clock, FlowSeal seal) {
@@ -63,7 +60,7 @@ final class OAuthFlow {
         this.sessions = sessions;
         this.users = users;
         this.clock = clock;
-        this.seal = seal;
+        this.stateCookie = new StateCookie(sessions, seal, clock);
     }
 
     /** Whether the request is the start or the callback of a sign-in with a provider. */
@@ -131,18 +128,16 @@ final class OAuthFlow {
         FlowState flow = FlowState.start(random, clock.instant(), name, parameters.containsKey("remember"),
                 ReturnPath.check(returnPath), linkSession);
         URI redirectUri = redirectUri(client.provider(), request);
-        sessions.addCookie(request, response, stateCookie(request).sessionCookie(seal.seal(flow), STATE_LIFETIME));
+        stateCookie.set(request, response, flow);
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", client.authorizationUri(redirectUri, flow).toString());
     }
 
     private void callback(ProviderClient client, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        CookieSettings cookie = stateCookie(request);
-        sessions.addCookie(request, response, cookie.blankCookie());
+        FlowState flow = stateCookie.take(request, response, client.provider().name());
         Map<String, String> parameters = parameters(request, "code", "state", "error", "error_description",
                 "error_uri", "iss", "scope", "authuser", "hd", "prompt", "session_state");
-        FlowState flow = flow(cookie, request, client.provider().name());
         String state = parameters.get("state");
         if (state == null) {
             throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "no state parameter");
@@ -238,40 +233,6 @@ final class OAuthFlow {
         if (!List.of(allowed.split(", ")).contains(method)) {
             throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 405, "method " + method);
         }
-    }
-
-    /** The flow in the state cookie, checked: present, readable, not expired, for this provider. */
-    private FlowState flow(CookieSettings cookie, HttpServletRequest request, String provider) {
-        List<String> values = cookie.valuesIn(Collections.list(request.getHeaders("Cookie")));
-        if (values.isEmpty()) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": no state cookie (expired, another host or"
-                    + " scheme than the start, SameSite=Strict somewhere, or a proxy dropping cookies)");
-        }
-        FlowState flow = values.stream().map(seal::open).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new FlowFailure(Reason.OAUTH_VERIFIER_MISSING, 400, provider + ": the state cookie is"
-                        + " unreadable or its seal does not verify (changed in the browser, or sealed by another node or"
-                        + (seal.configured() ? " an old key" : " before a restart: set " + FlowSeal.SETTING + " on every node")
-                        + ")"));
-        if (!clock.instant().isBefore(flow.startedAt().plus(STATE_LIFETIME))) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": the state cookie has expired");
-        }
-        if (!flow.provider().equals(provider)) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, provider + ": the sign-in started with " + flow.provider());
-        }
-        return flow;
-    }
-
-    /**
-     * The state cookie: the session cookie's name without its prefix and with {@code -oauth}, host-only,
-     * Lax so that it survives the trip. Wherever the session cookie is {@code Secure} it carries the
-     * {@code __Host-} prefix, whatever the session cookie's own name: a browser takes such a cookie only
-     * from this host, over HTTPS, so no sibling subdomain can plant a flow of its own (login CSRF), even
-     * when the session cookie has a {@code Domain}.
-     */
-    private CookieSettings stateCookie(HttpServletRequest request) {
-        CookieSettings session = sessions.cookieSettings(request);
-        String name = session.name().replaceFirst("^__(Host|Secure)-", "") + "-oauth";
-        return new CookieSettings(session.secure() ? "__Host-" + name : name, session.secure(), SameSite.LAX, "/", null);
     }
 
     private URI redirectUri(OAuthProvider provider, HttpServletRequest request) {

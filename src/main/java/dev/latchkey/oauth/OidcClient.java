@@ -3,13 +3,9 @@ package dev.latchkey.oauth;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -46,7 +42,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -167,26 +162,8 @@ final class OidcClient implements ProviderClient {
     public Identified identify(String code, URI redirectUri, FlowState flow) {
         Discovered discovered = discovered();
         OIDCTokenResponse tokens = exchange(discovered.metadata(), code, redirectUri, flow);
-        JWT idToken = tokens.getOIDCTokens().getIDToken();
-        if (idToken == null) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": no ID token in the token response");
-        }
-        if (!(idToken instanceof SignedJWT)) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
-                    + (idToken instanceof PlainJWT ? "is unsigned (alg none)" : "is encrypted, which is not supported"));
-        }
-        IDTokenClaimsSet claims;
-        try {
-            claims = discovered.validator().validate(idToken, new Nonce(flow.nonce()));
-        } catch (com.nimbusds.jose.KeySourceException e) {
-            reach.failed("the keys at " + discovered.metadata().getJWKSetURI() + " cannot be read");
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's keys at "
-                    + discovered.metadata().getJWKSetURI() + " cannot be read");
-        } catch (BadJOSEException | com.nimbusds.jose.JOSEException | RuntimeException e) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token " + whichCheck(e)
-                    + expected(whichCheck(e), discovered.metadata()));
-        }
-        checkAuthorizedParty(claims);
+        IDTokenClaimsSet claims = IdTokenCheck.validate(provider, discovered.validator(), discovered.metadata(),
+                tokens.getOIDCTokens().getIDToken(), flow.nonce(), reach);
         String subject = claims.getSubject().getValue();
         Map<String, Object> all = new LinkedHashMap<>(claims.toJSONObject());
         if (claims.getStringClaim("email") == null && discovered.metadata().getUserInfoEndpointURI() != null) {
@@ -201,20 +178,6 @@ final class OidcClient implements ProviderClient {
         String name = all.get("name") instanceof String n ? n : null;
         return new Identified(new ProviderIdentity(provider.name(), subject, email, verified, name, all),
                 tokens(tokens.getOIDCTokens()));
-    }
-
-    /**
-     * OpenID Connect Core 3.1.3.7: an ID token for several audiences must name this client as its
-     * authorized party ({@code azp}), and an {@code azp} present must be this client.
-     */
-    private void checkAuthorizedParty(IDTokenClaimsSet claims) {
-        String azp = claims.getStringClaim("azp");
-        boolean several = claims.getAudience() != null && claims.getAudience().size() > 1;
-        if ((several || azp != null) && !provider.clientId().equals(azp)) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
-                    + (azp == null ? "is for several audiences and names no authorized party (azp)"
-                    : "names another authorized party (azp) than client-id " + provider.clientId()));
-        }
     }
 
     private ProviderTokens tokens(com.nimbusds.openid.connect.sdk.token.OIDCTokens tokens) {
@@ -269,37 +232,5 @@ final class OidcClient implements ProviderClient {
         request.setConnectTimeout(TIMEOUT_MILLIS);
         request.setReadTimeout(TIMEOUT_MILLIS);
         return request.send();
-    }
-
-    /** What was expected, for the checks where the settings decide it. */
-    private String expected(String check, OIDCProviderMetadata metadata) {
-        if (check.equals(ANOTHER_ISSUER)) {
-            return " than " + metadata.getIssuer();
-        }
-        return check.equals(ANOTHER_AUDIENCE) ? " than client-id " + provider.clientId() : "";
-    }
-
-    private static final String ANOTHER_ISSUER = "has another issuer";
-    private static final String ANOTHER_AUDIENCE = "is for another audience";
-
-    /** Which check the ID token failed, from Nimbus's exception. */
-    static String whichCheck(Exception e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (m.contains("expired")) {
-            return "has expired";
-        }
-        if (m.contains("issuer") || m.contains("iss ")) {
-            return ANOTHER_ISSUER;
-        }
-        if (m.contains("audience") || m.contains("aud")) {
-            return ANOTHER_AUDIENCE;
-        }
-        if (m.contains("nonce")) {
-            return "has another nonce";
-        }
-        if (m.contains("key") || m.contains("signature") || m.contains("jws")) {
-            return "has no valid signature from the provider's keys";
-        }
-        return "failed a check";
     }
 }
