@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.NewSession;
-import dev.latchkey.core.Session;
 import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.ProviderIdentity;
 import dev.latchkey.servlet.Diagnostics;
@@ -23,8 +21,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +78,7 @@ class AccountInputPropertiesTest {
         accounts.module = module;
         accounts.latchkey = latchkey;
         accounts.oauthUsers = oauth;
-        accounts.user = new Nobody();
+        accounts.user = new TestUser(null);
         identityStore = new AccountIdentityStore();
         identityStore.module = module;
         sessions = new ServletSessions(latchkey, new OriginCheck(true), new Diagnostics(false, CLOCK), null);
@@ -163,47 +159,5 @@ class AccountInputPropertiesTest {
     /** No unpaired surrogate: code points of a string never fall in the surrogate range but for a lone half. */
     private static boolean wellFormed(String text) {
         return text.codePoints().noneMatch(c -> c >= 0xD800 && c <= 0xDFFF);
-    }
-
-    private static final class Nobody implements CurrentUser {
-        @Override
-        public boolean isSignedIn() {
-            return false;
-        }
-
-        @Override
-        public String id() {
-            throw new IllegalStateException("nobody is signed in");
-        }
-
-        @Override
-        public String name() {
-            return null;
-        }
-
-        @Override
-        public Set<String> groups() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean isInGroup(String group) {
-            return false;
-        }
-
-        @Override
-        public Optional<Session> session() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Instant> authenticatedAt() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean signedInWithin(Duration maxAge) {
-            return false;
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
@@ -103,7 +102,7 @@ public abstract class AccountStoreSuite {
         accounts.module = module;
         accounts.latchkey = latchkey;
         accounts.oauthUsers = oauth;
-        accounts.user = new User(null);
+        accounts.user = new TestUser(null);
     }
 
     // ---- the table ----
@@ -409,7 +408,7 @@ public abstract class AccountStoreSuite {
     @Test
     void linkedProvidersAreListedAndUnlinkedButNeverTheLastWayIn() {
         oauth.signIn(identity("github", "31", "lin@example.com", true)).orElseThrow();
-        accounts.user = new User("lin@example.com");
+        accounts.user = new TestUser("lin@example.com");
         assertFalse(accounts.unlinkProvider("github"), "an account without a password keeps its last provider");
         assertTrue(oauth.link(identity("google", "g-31", "lin@example.com", true), "lin@example.com"));
         assertEquals(List.of("github", "google"), accounts.linkedProviders().stream().map(Accounts.LinkedProvider::provider).toList());
@@ -420,10 +419,10 @@ public abstract class AccountStoreSuite {
 
         accounts.register("pw", PASSWORD, Set.of("user"));
         oauth.link(identity("github", "32", null, false), "pw");
-        accounts.user = new User("pw");
+        accounts.user = new TestUser("pw");
         assertTrue(accounts.unlinkProvider("github"), "an account with a password can drop every provider");
         assertEquals(List.of(), accounts.linkedProviders());
-        accounts.user = new User(null);
+        accounts.user = new TestUser(null);
         assertEquals(List.of(), accounts.linkedProviders());
         assertFalse(accounts.unlinkProvider("google"));
     }
@@ -432,7 +431,7 @@ public abstract class AccountStoreSuite {
     void unlinkingNeedsARecentSignInAsLinkingDoes() {
         accounts.register("old", PASSWORD, Set.of("user"));
         oauth.link(identity("github", "33", null, false), "old");
-        accounts.user = new User("old", false);
+        accounts.user = new TestUser("old", false);
         assertThrows(dev.latchkey.core.RecentSignInRequiredException.class, () -> accounts.unlinkProvider("github"));
         assertEquals(1, links.of("old").size(), "a stolen session cannot remove a way in");
     }
@@ -502,7 +501,7 @@ public abstract class AccountStoreSuite {
         oauth.signIn(gitHub).orElseThrow();
         oauth.keepTokens(gitHub, "tok@example.com", given);
         oauth.keepTokens(gitHub, "tok@example.com", given);
-        accounts.user = new User("tok@example.com");
+        accounts.user = new TestUser("tok@example.com");
         assertEquals(Optional.of(given), accounts.providerTokens("github"), "kept once, replaced when kept again");
         assertEquals(Optional.empty(), accounts.providerTokens("google"));
         try (var c = database().dataSource().getConnection(); var rows = c.createStatement().executeQuery(
@@ -519,7 +518,7 @@ public abstract class AccountStoreSuite {
         oauth.keepTokens(identity("google", "g-51", null, false), "tok@example.com", given);
         assertTrue(accounts.delete("tok@example.com"));
         assertEquals(Optional.empty(), tokens.of("tok@example.com", "google"), "forgotten with the account");
-        accounts.user = new User(null);
+        accounts.user = new TestUser(null);
         assertEquals(Optional.empty(), accounts.providerTokens("google"));
     }
 
@@ -534,48 +533,4 @@ public abstract class AccountStoreSuite {
     }
 
     /** The signed-in user {@code name}, or nobody ({@code null}): what {@link Accounts} asks about the caller. */
-    /** A signed-in user ({@code name}, or nobody for {@code null}) who signed in within ten minutes, or not ({@code recent}). */
-    private record User(String name, boolean recent) implements CurrentUser {
-        User(String name) {
-            this(name, true);
-        }
-
-        @Override
-        public boolean isSignedIn() {
-            return name != null;
-        }
-
-        @Override
-        public String id() {
-            if (name == null) {
-                throw new IllegalStateException("nobody is signed in");
-            }
-            return name;
-        }
-
-        @Override
-        public Set<String> groups() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean isInGroup(String group) {
-            return false;
-        }
-
-        @Override
-        public Optional<Session> session() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Instant> authenticatedAt() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean signedInWithin(java.time.Duration maxAge) {
-            return name != null && recent && maxAge.compareTo(java.time.Duration.ofMinutes(10)) >= 0;
-        }
-    }
 }

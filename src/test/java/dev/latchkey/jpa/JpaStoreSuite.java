@@ -288,14 +288,22 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
         assertEquals(java.util.Optional.empty(), store.find("b".repeat(32)));
     }
 
-    @Test
-    void withTheCacheTwoNodesRefuseARevokedSessionWithinTheBoundAndReadNothingBetween() {
+    /** Two nodes on this database, each with the validation cache (max-age 5 s): A on the suite's unit, B on a unit of its own. */
+    private void onTwoCachedNodes(java.util.function.BiConsumer<Latchkey, Latchkey> test) {
         CacheSettings bound = new CacheSettings(1000, Duration.ofSeconds(5));
         Latchkey nodeA = new Latchkey(new CachingSessionStore(store, bound, clock), clock, LatchkeyConfig.defaults());
         EntityManagerFactory second = provider().open(database().dataSource(), false);
         try {
-            Latchkey nodeB = new Latchkey(new CachingSessionStore(JpaSessionStore.resourceLocal(second), bound, clock), clock,
-                    LatchkeyConfig.defaults());
+            test.accept(nodeA, new Latchkey(new CachingSessionStore(JpaSessionStore.resourceLocal(second), bound, clock), clock,
+                    LatchkeyConfig.defaults()));
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void withTheCacheTwoNodesRefuseARevokedSessionWithinTheBoundAndReadNothingBetween() {
+        onTwoCachedNodes((nodeA, nodeB) -> {
             IssuedSession issued = nodeA.createSession(NewSession.forUser("alice").rememberMe(true));
             assertTrue(nodeB.validateSession(issued.token()).isValid(), "created on A, valid on B");
             assertTrue(nodeA.validateSession(issued.token()).isValid());
@@ -311,19 +319,12 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
             clock.advance(Duration.ofMillis(1));
             assertEquals(java.util.Optional.of(Reason.UNKNOWN_SESSION), nodeA.validateSession(issued.token()).rejection(),
                     "and never after it");
-        } finally {
-            second.close();
-        }
+        });
     }
 
     @Test
     void withTheCacheARenewalOnOneNodeDoesNotHideADemotionOnTheOtherBeyondTheBound() {
-        CacheSettings bound = new CacheSettings(1000, Duration.ofSeconds(5));
-        Latchkey nodeA = new Latchkey(new CachingSessionStore(store, bound, clock), clock, LatchkeyConfig.defaults());
-        EntityManagerFactory second = provider().open(database().dataSource(), false);
-        try {
-            Latchkey nodeB = new Latchkey(new CachingSessionStore(JpaSessionStore.resourceLocal(second), bound, clock), clock,
-                    LatchkeyConfig.defaults());
+        onTwoCachedNodes((nodeA, nodeB) -> {
             IssuedSession issued = nodeA.createSession(NewSession.forUser("alice").rememberMe(true).groups(Set.of("admin")));
             clock.advance(LatchkeyConfig.defaults().idleTimeout().dividedBy(2).minusSeconds(4));
             assertFalse(nodeA.validateSession(issued.token()).isFresh(), "read and cached on A");
@@ -333,9 +334,7 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
             clock.advance(Duration.ofMillis(500));
             assertEquals(Set.of("user"), nodeA.validateSession(issued.token()).session().orElseThrow().groups(),
                     "five seconds after A read the row, A sees the demotion");
-        } finally {
-            second.close();
-        }
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.FakeHttp;
 import dev.latchkey.testing.MutableClock;
+import dev.latchkey.testing.RecordingAttemptStore;
 import dev.latchkey.throttle.InMemoryAttemptStore;
 import dev.latchkey.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
@@ -109,31 +110,10 @@ class SignInGuardTest {
 
     @Test
     void aNameNoAccountCanHaveIsCountedOnTheAddressAloneAndFillsNoTable() {
-        List<String> keys = new ArrayList<>();
-        InMemoryAttemptStore memory = new InMemoryAttemptStore();
-        SignInGuard recording = new SignInGuard(new SignInThrottle(new dev.latchkey.throttle.AttemptStore() {
-            @Override
-            public java.util.Optional<java.time.Instant> reserve(List<Counter> counters, java.time.Instant now,
-                    java.time.Instant forgetBefore) {
-                counters.forEach(counter -> keys.add(counter.key().substring(0, 2)));
-                return memory.reserve(counters, now, forgetBefore);
-            }
-
-            @Override
-            public void release(Counter counter) {
-                memory.release(counter);
-            }
-
-            @Override
-            public void clear(String key) {
-                memory.clear(key);
-            }
-
-            @Override
-            public int deleteForgotten(java.time.Instant lastAttemptBefore, int limit) {
-                return memory.deleteForgotten(lastAttemptBefore, limit);
-            }
-        }, clock, ThrottleSettings.defaults()), new OriginCheck(true), new Diagnostics(false, clock));
+        RecordingAttemptStore counted = new RecordingAttemptStore();
+        List<String> keys = counted.keysSeen;
+        SignInGuard recording = new SignInGuard(new SignInThrottle(counted, clock, ThrottleSettings.defaults()),
+                new OriginCheck(true), new Diagnostics(false, clock));
         AtomicInteger asked = new AtomicInteger();
         IdentityStoreHandler stores = credential -> {
             asked.incrementAndGet();
@@ -143,10 +123,14 @@ class SignInGuardTest {
             assertTrue(guard(recording, impossible, stores).isEmpty());
         }
         assertEquals(0, asked.get(), "no identity store is asked about an impossible name");
-        assertEquals(List.of("a:", "a:", "a:", "a:"), keys, "only the address is counted");
+        assertEquals(List.of("a:", "a:", "a:", "a:"), kinds(keys), "only the address is counted");
         keys.clear();
         guard(recording, "possible", stores);
-        assertEquals(List.of("p:", "a:", "u:"), keys);
+        assertEquals(List.of("p:", "a:", "u:"), kinds(keys));
+    }
+
+    private static List<String> kinds(List<String> keys) {
+        return keys.stream().map(key -> key.substring(0, 2)).toList();
     }
 
     private static java.util.Optional<CredentialValidationResult> guard(SignInGuard guard, String name,

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.MutableClock;
+import dev.latchkey.testing.RecordingAttemptStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,30 +21,9 @@ import org.junit.jupiter.api.Test;
 class SignInThrottleTest implements AttemptStoreContract {
 
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
-    private final List<String> keysSeen = new ArrayList<>();
     private final InMemoryAttemptStore memory = new InMemoryAttemptStore();
-    private final AttemptStore store = new AttemptStore() {
-        @Override
-        public Optional<Instant> reserve(List<Counter> counters, Instant now, Instant forgetBefore) {
-            counters.forEach(counter -> keysSeen.add(counter.key()));
-            return memory.reserve(counters, now, forgetBefore);
-        }
-
-        @Override
-        public void release(Counter counter) {
-            memory.release(counter);
-        }
-
-        @Override
-        public void clear(String key) {
-            memory.clear(key);
-        }
-
-        @Override
-        public int deleteForgotten(Instant lastAttemptBefore, int limit) {
-            return memory.deleteForgotten(lastAttemptBefore, limit);
-        }
-    };
+    private final RecordingAttemptStore store = new RecordingAttemptStore();
+    private final List<String> keysSeen = store.keysSeen;
     private final SignInThrottle throttle = new SignInThrottle(store, clock, ThrottleSettings.defaults());
 
     @Override

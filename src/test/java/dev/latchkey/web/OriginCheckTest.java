@@ -119,8 +119,13 @@ class OriginCheckTest {
     })
     void decides(String description, String method, String scheme, String host, String remote, String origin,
             String fetchSite, String forwarded, String xfProto, String xfHost, String credential, String expected) {
-        CsrfDecision decision = CHECK.decide(
-                request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), credential(credential));
+        assertDecides(CHECK, description, request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost),
+                credential, expected);
+    }
+
+    private static void assertDecides(OriginCheck check, String description, RequestFacts request, String credential,
+            String expected) {
+        CsrfDecision decision = check.decide(request, credential(credential));
         assertEquals(expected, decision.allowed() ? "ALLOW" : decision.rejection().name(), description);
         assertEquals(decision.allowed(), decision.reason().isEmpty());
     }
@@ -140,9 +145,8 @@ class OriginCheckTest {
     void decidesBehindProxiesThatWriteForwarded(String description, String method, String scheme, String host, String remote,
             String origin, String fetchSite, String forwarded, String xfProto, String xfHost, String credential,
             String expected) {
-        CsrfDecision decision = declaring(ProxyHeader.FORWARDED).decide(
-                request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), credential(credential));
-        assertEquals(expected, decision.allowed() ? "ALLOW" : decision.rejection().name(), description);
+        assertDecides(declaring(ProxyHeader.FORWARDED), description,
+                request(method, scheme, host, remote, origin, fetchSite, forwarded, xfProto, xfHost), credential, expected);
     }
 
     private static OriginCheck.Credential credential(String column) {
