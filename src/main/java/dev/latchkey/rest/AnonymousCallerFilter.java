@@ -3,6 +3,7 @@ package dev.latchkey.rest;
 import dev.latchkey.core.Reason;
 import dev.latchkey.security.LatchkeyAuthenticationMechanism;
 import dev.latchkey.servlet.RequestState;
+import dev.latchkey.servlet.ServletSessions;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,7 @@ final class AnonymousCallerFilter implements ContainerRequestFilter {
         RequestState state = request.getProperty(RequestState.ATTRIBUTE) instanceof RequestState s ? s : null;
         if (state != null && state.rejection() == Reason.STORE_UNAVAILABLE) {
             request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "5")
+                    .header("Retry-After", Long.toString(ServletSessions.STORE_RETRY_SECONDS))
                     .type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("Service unavailable: the session store cannot be reached; try again shortly\n")
                     .build());

@@ -54,7 +54,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     static final String CHALLENGE = "Bearer realm=\"latchkey\"";
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
     /** How long a client is told to wait while the store is down. */
-    private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration RETRY = Duration.ofSeconds(ServletSessions.STORE_RETRY_SECONDS);
 
     @Inject
     Provider<ServletSessions> servletSessions;

@@ -35,6 +35,9 @@ import java.util.Optional;
  */
 public final class ServletSessions {
 
+    /** Seconds a client is told to wait when the session store is down ({@code Retry-After}). */
+    public static final long STORE_RETRY_SECONDS = 5;
+
     /** At most this many well-formed session cookies of one request are looked up. */
     static final int MAX_COOKIES_TRIED = 3;
 
@@ -232,9 +235,6 @@ public final class ServletSessions {
         response.getWriter().write("Unauthorized: this needs a sign-in within the last " + maxAge.toSeconds()
                 + " seconds; confirm your password and try again (" + Reason.RECENT_SIGN_IN_REQUIRED.messageId() + ")\n");
     }
-
-    /** Seconds a client is told to wait when the session store is down ({@code Retry-After}). */
-    public static final long STORE_RETRY_SECONDS = 5;
 
     /**
      * Answers a request whose application code met the session store down through a Latchkey call
