@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.core.Message;
+import dev.latchkey.core.MessageId;
+import dev.latchkey.oauth.OAuthMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +18,36 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every message id is declared once ({@link Message}) and documented once: docs/troubleshooting.md has
- * a row per id with the same words, and no document names an id that does not exist.
+ * Every message id is declared once, by its area in its area's range ({@link Message}, {@link OAuthMessage}),
+ * and documented once: docs/troubleshooting.md has a row per id with the same words, and no document
+ * names an id that does not exist.
  */
 class TroubleshootingTableTest {
 
     private static final Pattern ID = Pattern.compile("LK-\\d{3}");
 
+    /** Every area's messages, each area in its own range. */
+    private static final List<List<MessageId>> AREAS = List.of(List.of(Message.values()), List.of(OAuthMessage.values()));
+    private static final List<String> RANGES = List.of("LK-[0-4]\\d\\d", "LK-5\\d\\d");
+
+    private static List<MessageId> all() {
+        return AREAS.stream().flatMap(List::stream).toList();
+    }
+
+    @Test
+    void eachAreaKeepsToItsRange() {
+        for (int area = 0; area < AREAS.size(); area++) {
+            for (MessageId message : AREAS.get(area)) {
+                assertTrue(message.id().matches(RANGES.get(area)), message + " " + message.id() + " outside " + RANGES.get(area));
+            }
+        }
+    }
+
     @Test
     void everyMessageHasItsRowAndTheRowSaysWhatTheCodeSays() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("docs/troubleshooting.md"));
         List<String> missing = new ArrayList<>();
-        for (Message message : Message.values()) {
+        for (MessageId message : all()) {
             String row = "| " + message.id() + " | " + message.summary() + " | " + message.fix() + " |";
             if (!lines.contains(row)) {
                 missing.add(row);
@@ -39,7 +59,7 @@ class TroubleshootingTableTest {
     @Test
     void messageIdsAreUniqueAndNoDocumentNamesAnUnknownOne() throws IOException {
         Set<String> declared = new TreeSet<>();
-        for (Message message : Message.values()) {
+        for (MessageId message : all()) {
             assertTrue(declared.add(message.id()), "declared twice: " + message.id());
         }
         Set<String> unknown = new TreeSet<>();

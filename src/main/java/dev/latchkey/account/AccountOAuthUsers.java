@@ -1,7 +1,7 @@
 package dev.latchkey.account;
 
+import dev.latchkey.oauth.OAuthReason;
 import dev.latchkey.core.NewSession;
-import dev.latchkey.core.Reason;
 import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.OAuthUser;
 import dev.latchkey.oauth.OAuthUsers;
@@ -38,7 +38,7 @@ class AccountOAuthUsers implements OAuthUsers {
             return Optional.empty();
         }
         if (!storable(identity)) {
-            throw new OAuthRefusal(Reason.OAUTH_IDENTITY_REFUSED);
+            throw new OAuthRefusal(OAuthReason.OAUTH_IDENTITY_REFUSED);
         }
         AccountLinks links = module.links().orElseThrow();
         Optional<String> linked = links.account(identity.provider(), identity.subject());
@@ -46,7 +46,7 @@ class AccountOAuthUsers implements OAuthUsers {
             return user(store.get(), linked.get());
         }
         if (!identity.emailVerified() || identity.email() == null || !Accounts.validName(identity.email())) {
-            throw new OAuthRefusal(Reason.OAUTH_EMAIL_NOT_VERIFIED);
+            throw new OAuthRefusal(OAuthReason.OAUTH_EMAIL_NOT_VERIFIED);
         }
         String name = identity.email().toLowerCase(Locale.ROOT);
         boolean created = !store.get().exists(name) && !store.get().exists(identity.email())
@@ -59,7 +59,7 @@ class AccountOAuthUsers implements OAuthUsers {
         // created it with its link (account and link are written in one transaction): ask again.
         Optional<String> now = links.account(identity.provider(), identity.subject());
         if (now.isEmpty()) {
-            throw new OAuthRefusal(Reason.OAUTH_LINK_REQUIRED);
+            throw new OAuthRefusal(OAuthReason.OAUTH_LINK_REQUIRED);
         }
         return user(store.get(), now.get());
     }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * What a started Latchkey offers its optional modules (the built-in accounts): the settings by key,
+ * What a started Latchkey offers its optional modules (the built-in accounts, sign-in with providers): the settings by key,
  * the DataSource, the clock and the facade. Fired as a CDI event once Latchkey has started; a
  * module that observes it opens what it needs, and an exception it throws stops the deployment.
  *

@@ -157,13 +157,13 @@ public final class Latchkey {
      * Empty when the session no longer exists; {@link SessionStoreException} if the store fails.
      */
     public Optional<Session> markAuthenticated(Session session) {
-        Instant now = clock.instant();
+        Instant now = now();
         return store.markAuthenticated(session.id(), now) ? Optional.of(session.withAuthenticatedAt(now)) : Optional.empty();
     }
 
     /** Whether the user presented a credential in this session within {@code maxAge} of now. */
     public boolean isRecentSignIn(Session session, Duration maxAge) {
-        return !session.authenticatedAt().isBefore(clock.instant().minus(maxAge));
+        return !session.authenticatedAt().isBefore(now().minus(maxAge));
     }
 
     /**

@@ -1,16 +1,17 @@
 package dev.latchkey.core;
 
 /**
- * Every message Latchkey writes to a log, a response header or a deployment error, with its stable
- * id and what to do about it. A log line starts with the id ({@code LK-001 ...}); a deployment error
- * with {@code Latchkey LK-4xx:}. docs/troubleshooting.md has a row for each, checked by a test.
+ * The messages of Latchkey's core — sessions, the request side, the stores, the deployment — with
+ * their stable ids and what to do about them ({@link MessageId}). A log line starts with the id
+ * ({@code LK-001 ...}); a deployment error with {@code Latchkey LK-4xx:}. docs/troubleshooting.md has a
+ * row for each id of every area, checked by a test.
  *
  * <p>Ids by range: {@code LK-0xx} start-up and housekeeping, {@code LK-1xx} why a request carries no
  * session ({@link Reason}), {@code LK-2xx} why a request was refused ({@link Reason}), {@code LK-3xx}
- * the session cookie over plain HTTP, {@code LK-4xx} why the application did not start, {@code LK-5xx}
- * why a sign-in with a provider (OAuth, OpenID Connect) failed ({@link Reason}).
+ * the session cookie over plain HTTP, {@code LK-4xx} why the application did not start. Other areas
+ * declare their own range: {@code LK-5xx} sign-in with providers ({@code dev.latchkey.oauth.OAuthMessage}).
  */
-public enum Message {
+public enum Message implements MessageId {
 
     /** The start-up summary: store, schema check, clock skew, cookie, timeouts, development cookie, roles. */
     READY("LK-001", "Latchkey is ready; the line says with what settings", "Nothing to do; check that the settings listed are the intended ones."),
@@ -23,8 +24,6 @@ public enum Message {
             "Enable the server's concurrency feature (Open Liberty: concurrent-3.0), or call Latchkey.deleteExpiredSessions() on a schedule of your own."),
     /** The built-in account store is open. */
     ACCOUNTS_READY("LK-005", "the built-in account store is ready", "Nothing to do."),
-    /** The providers configured, and whether their metadata could be read. */
-    OAUTH_READY("LK-006", "sign-in with providers is ready", "Nothing to do; check that the providers listed are the intended ones."),
     /** The change feed between the nodes' validation caches (PostgreSQL LISTEN/NOTIFY) is down, or back. */
     CHANGE_FEED_DOWN("LK-007", "the change feed between nodes' validation caches is down, so revocations on other nodes reach this one only after latchkey.cache.max-age",
             "Check the database; the feed connects again by itself and then empties this node's cache."),
@@ -77,47 +76,6 @@ public enum Message {
     SECURE_COOKIE_OVER_HTTP("LK-302", "a Secure session cookie is sent over plain HTTP; browsers will drop it",
             "Serve HTTPS, or list the TLS proxy in latchkey.proxy.trusted so that its X-Forwarded-Proto is believed."),
 
-    /** See {@link Reason#OAUTH_STATE_MISSING}. */
-    OAUTH_STATE_MISSING("LK-501", "the sign-in with a provider came back without its state cookie",
-            "Start the sign-in again. If it keeps happening: the state cookie is SameSite=Lax and lives 10 minutes on this"
-            + " host; the provider must send the browser back to the same host and scheme (latchkey.oauth.<name>.redirect-uri),"
-            + " and a proxy must not drop cookies."),
-    /** See {@link Reason#OAUTH_STATE_MISMATCH}. */
-    OAUTH_STATE_MISMATCH("LK-502", "the state the provider sent back is not the one this browser started with",
-            "Start the sign-in again; a second sign-in started in another tab replaces the first. Repeated, it is a forged callback."),
-    /** See {@link Reason#OAUTH_VERIFIER_MISSING}. */
-    OAUTH_VERIFIER_MISSING("LK-503", "the state cookie is unreadable, or its seal does not verify (changed in the browser, or sealed under another key)",
-            "Start the sign-in again. If it keeps happening on several nodes or after restarts, set latchkey.oauth.state-key to the"
-            + " same key on every node."),
-    /** See {@link Reason#OAUTH_PROVIDER_ERROR}. */
-    OAUTH_PROVIDER_ERROR("LK-504", "the provider answered with an error (the user declined, or the client is not allowed)",
-            "access_denied: the user said no. Other errors: check the client's settings at the provider (redirect URI, scopes)."),
-    /** See {@link Reason#OAUTH_CODE_EXCHANGE_FAILED}. */
-    OAUTH_CODE_EXCHANGE_FAILED("LK-505", "the provider refused to exchange the code for tokens",
-            "Check latchkey.oauth.<name>.client-id and client-secret and the redirect URI registered at the provider;"
-            + " a replayed callback also ends here, as a code is good once."),
-    /** See {@link Reason#OAUTH_ID_TOKEN_INVALID}. */
-    OAUTH_ID_TOKEN_INVALID("LK-506", "the provider's ID token failed a check (signature, issuer, audience, expiry or nonce)",
-            "The log line names the check. Check latchkey.oauth.<name>.issuer and client-id, and the clocks."),
-    /** See {@link Reason#OAUTH_EMAIL_NOT_VERIFIED}. */
-    OAUTH_EMAIL_NOT_VERIFIED("LK-507", "the provider gave no verified e-mail address, which a new account needs",
-            "The user verifies an e-mail address at the provider (GitHub: a primary verified address), or signs up otherwise."),
-    /** See {@link Reason#OAUTH_IDENTITY_REFUSED}. */
-    OAUTH_IDENTITY_REFUSED("LK-508", "the application refused this provider identity",
-            "Your OAuthUsers decided; with the built-in accounts: the account is disabled, or the identity belongs to another account."),
-    /** See {@link Reason#OAUTH_BAD_CALLBACK}. */
-    OAUTH_BAD_CALLBACK("LK-509", "the parameters of a sign-in's start or callback are missing, repeated, too long or malformed",
-            "Start the sign-in again. return= is a path inside the application without its context path: /account, not /shop/account."),
-    /** See {@link Reason#OAUTH_PROVIDER_UNAVAILABLE}. */
-    OAUTH_PROVIDER_UNAVAILABLE("LK-510", "the provider could not be reached (discovery, keys, token or user endpoint); sign-ins answer 503 until it answers again",
-            "Check the provider's address (latchkey.oauth.<name>.issuer) and that the server can reach it; it is tried again every"
-            + " 10 seconds and sign-in works again by itself."),
-    /** See {@link Reason#OAUTH_UNKNOWN_PROVIDER}. */
-    OAUTH_UNKNOWN_PROVIDER("LK-511", "no provider of this name is configured", "Check the link: its name must be a latchkey.oauth.<name> provider."),
-    /** See {@link Reason#OAUTH_LINK_REQUIRED}. */
-    OAUTH_LINK_REQUIRED("LK-512", "an account with this identity's e-mail address exists; Latchkey does not merge them on its own",
-            "Sign in to that account as usual and link the provider from it."),
-
     /** A setting has a value Latchkey cannot use. */
     INVALID_SETTING("LK-401", "a setting has a value Latchkey cannot use", "Change the setting the message names, as it says."),
     /** The application has another authentication mechanism. */
@@ -153,28 +111,18 @@ public enum Message {
         this.fix = fix;
     }
 
-    /** The stable id, such as {@code LK-104}. */
+    @Override
     public String id() {
         return id;
     }
 
-    /** What happened, in one line; never holds a value the client sent. */
+    @Override
     public String summary() {
         return summary;
     }
 
-    /** What to do about it. */
+    @Override
     public String fix() {
         return fix;
-    }
-
-    /** A log line: the id, then {@code detail}. */
-    public String line(String detail) {
-        return id + " " + detail;
-    }
-
-    /** The text of a deployment error: {@code Latchkey LK-4xx: detail. fix} */
-    public String error(String detail) {
-        return "Latchkey " + id + ": " + detail + (detail.endsWith(".") ? " " : ". ") + fix;
     }
 }

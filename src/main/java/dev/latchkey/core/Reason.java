@@ -7,7 +7,7 @@ package dev.latchkey.core;
  * and the troubleshooting guide) and a one-line hint that names the likely cause; both come from
  * {@link Message}. Neither ever contains a token, a secret or any other value the client sent.
  */
-public enum Reason {
+public enum Reason implements Rejection {
     /** The request carried no session cookie and no bearer token. */
     NO_TOKEN(Message.NO_TOKEN),
     /** The token is not of the form {@code <id>.<secret>} in Latchkey's alphabet and lengths. */
@@ -35,31 +35,7 @@ public enum Reason {
     /** Too many failed sign-ins for this account, client address or both: wait and try again. */
     SIGN_IN_THROTTLED(Message.SIGN_IN_THROTTLED),
     /** The action needs a sign-in more recent than the session's. */
-    RECENT_SIGN_IN_REQUIRED(Message.RECENT_SIGN_IN_REQUIRED),
-    /** A provider's callback came without the state cookie (expired, another host, SameSite=Strict, a proxy). */
-    OAUTH_STATE_MISSING(Message.OAUTH_STATE_MISSING),
-    /** A provider's callback carried another state than the browser's cookie. */
-    OAUTH_STATE_MISMATCH(Message.OAUTH_STATE_MISMATCH),
-    /** The state cookie is unreadable, or its seal (an HMAC under the server's state key) does not verify. */
-    OAUTH_VERIFIER_MISSING(Message.OAUTH_VERIFIER_MISSING),
-    /** The provider sent an error back ({@code error=access_denied} and the like). */
-    OAUTH_PROVIDER_ERROR(Message.OAUTH_PROVIDER_ERROR),
-    /** The provider refused to exchange the authorization code. */
-    OAUTH_CODE_EXCHANGE_FAILED(Message.OAUTH_CODE_EXCHANGE_FAILED),
-    /** The ID token failed a check. */
-    OAUTH_ID_TOKEN_INVALID(Message.OAUTH_ID_TOKEN_INVALID),
-    /** No verified e-mail address, where one is needed. */
-    OAUTH_EMAIL_NOT_VERIFIED(Message.OAUTH_EMAIL_NOT_VERIFIED),
-    /** The application refused the identity. */
-    OAUTH_IDENTITY_REFUSED(Message.OAUTH_IDENTITY_REFUSED),
-    /** The parameters of a start or a callback are missing, repeated, oversized or malformed. */
-    OAUTH_BAD_CALLBACK(Message.OAUTH_BAD_CALLBACK),
-    /** The provider could not be reached. */
-    OAUTH_PROVIDER_UNAVAILABLE(Message.OAUTH_PROVIDER_UNAVAILABLE),
-    /** No provider of that name. */
-    OAUTH_UNKNOWN_PROVIDER(Message.OAUTH_UNKNOWN_PROVIDER),
-    /** The identity's e-mail belongs to an existing account, which must link it itself. */
-    OAUTH_LINK_REQUIRED(Message.OAUTH_LINK_REQUIRED);
+    RECENT_SIGN_IN_REQUIRED(Message.RECENT_SIGN_IN_REQUIRED);
 
     private final Message message;
 
@@ -67,17 +43,7 @@ public enum Reason {
         this.message = message;
     }
 
-    /** The stable message id, such as {@code LK-104}. */
-    public String messageId() {
-        return message.id();
-    }
-
-    /** A one-line explanation of the likely cause, safe to log and to show a developer. */
-    public String hint() {
-        return message.summary();
-    }
-
-    /** The catalogue entry, with what to do about it. */
+    @Override
     public Message message() {
         return message;
     }

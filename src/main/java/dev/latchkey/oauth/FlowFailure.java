@@ -1,6 +1,6 @@
 package dev.latchkey.oauth;
 
-import dev.latchkey.core.Reason;
+import dev.latchkey.core.Rejection;
 
 /**
  * Why a sign-in with a provider stopped: the reason, the status the browser gets, and a detail for
@@ -10,15 +10,15 @@ final class FlowFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Reason reason;
+    private final transient Rejection reason;
     private final int status;
     private final boolean declined;
 
-    FlowFailure(Reason reason, int status, String detail) {
+    FlowFailure(Rejection reason, int status, String detail) {
         this(reason, status, detail, false);
     }
 
-    private FlowFailure(Reason reason, int status, String detail, boolean declined) {
+    private FlowFailure(Rejection reason, int status, String detail, boolean declined) {
         super(detail, null, false, false);
         this.reason = reason;
         this.status = status;
@@ -27,7 +27,7 @@ final class FlowFailure extends RuntimeException {
 
     /** The user said no at the provider ({@code access_denied}): 403, and nothing for an operator to look at. */
     static FlowFailure declined(String detail) {
-        return new FlowFailure(Reason.OAUTH_PROVIDER_ERROR, 403, detail, true);
+        return new FlowFailure(OAuthReason.OAUTH_PROVIDER_ERROR, 403, detail, true);
     }
 
     /** Whether the user said no, rather than something went wrong. */
@@ -35,7 +35,7 @@ final class FlowFailure extends RuntimeException {
         return declined;
     }
 
-    Reason reason() {
+    Rejection reason() {
         return reason;
     }
 

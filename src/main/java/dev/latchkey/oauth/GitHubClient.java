@@ -16,7 +16,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.JSONArrayUtils;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import dev.latchkey.core.Reason;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -87,7 +86,7 @@ final class GitHubClient implements ProviderClient {
         Map<String, Object> user = object(get("/user", accessToken), "user");
         Object id = user.get("id");
         if (!(id instanceof Number)) {
-            throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": the user answer has no id");
+            throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": the user answer has no id");
         }
         String primaryVerified = null;
         try {
@@ -99,7 +98,7 @@ final class GitHubClient implements ProviderClient {
                 }
             }
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable e-mail list");
+            throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable e-mail list");
         }
         String name = user.get("name") instanceof String n ? n : user.get("login") instanceof String login ? login : null;
         String email = primaryVerified != null ? primaryVerified : user.get("email") instanceof String e ? e : null;
@@ -120,7 +119,7 @@ final class GitHubClient implements ProviderClient {
                     answer.get("expires_in") instanceof Number seconds ? clock.instant().plusSeconds(seconds.longValue()) : null,
                     answer.get("scope") instanceof String scope ? List.of(scope.split(",")) : List.of());
         }
-        throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": token endpoint answered "
+        throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": token endpoint answered "
                 + (answer.get("error") instanceof String error ? ProviderError.describe(error,
                 answer.get("error_description") instanceof String description ? description : null) : "without an access token"));
     }
@@ -145,11 +144,11 @@ final class GitHubClient implements ProviderClient {
             reach.succeeded();
         } catch (IOException e) {
             reach.failed(what + " cannot be reached (" + FlowFailure.printable(e.getMessage(), 60) + ")");
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": " + what + " unreachable ("
+            throw new FlowFailure(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": " + what + " unreachable ("
                     + e.getClass().getSimpleName() + ")");
         }
         if (response.getStatusCode() != 200) {
-            throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": " + what + " answered "
+            throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": " + what + " answered "
                     + response.getStatusCode());
         }
         return response.getBody();
@@ -159,7 +158,7 @@ final class GitHubClient implements ProviderClient {
         try {
             return JSONObjectUtils.parse(body);
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable " + what + " answer");
+            throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable " + what + " answer");
         }
     }
 }

@@ -8,7 +8,6 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import dev.latchkey.core.Reason;
 import java.util.Locale;
 
 /**
@@ -33,10 +32,10 @@ final class IdTokenCheck {
     static IDTokenClaimsSet validate(OAuthProvider provider, IDTokenValidator validator, OIDCProviderMetadata metadata,
             JWT idToken, String nonce, Reach reach) {
         if (idToken == null) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": no ID token in the token response");
+            throw new FlowFailure(OAuthReason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": no ID token in the token response");
         }
         if (!(idToken instanceof SignedJWT)) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
+            throw new FlowFailure(OAuthReason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
                     + (idToken instanceof PlainJWT ? "is unsigned (alg none)" : "is encrypted, which is not supported"));
         }
         IDTokenClaimsSet claims;
@@ -44,11 +43,11 @@ final class IdTokenCheck {
             claims = validator.validate(idToken, new Nonce(nonce));
         } catch (com.nimbusds.jose.KeySourceException e) {
             reach.failed("the keys at " + metadata.getJWKSetURI() + " cannot be read");
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's keys at "
+            throw new FlowFailure(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's keys at "
                     + metadata.getJWKSetURI() + " cannot be read");
         } catch (BadJOSEException | com.nimbusds.jose.JOSEException | RuntimeException e) {
             String check = whichCheck(e);
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token " + check
+            throw new FlowFailure(OAuthReason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token " + check
                     + (check.equals(ANOTHER_ISSUER) ? " than " + metadata.getIssuer()
                     : check.equals(ANOTHER_AUDIENCE) ? " than client-id " + provider.clientId() : ""));
         }
@@ -64,7 +63,7 @@ final class IdTokenCheck {
         String azp = claims.getStringClaim("azp");
         boolean several = claims.getAudience() != null && claims.getAudience().size() > 1;
         if ((several || azp != null) && !provider.clientId().equals(azp)) {
-            throw new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
+            throw new FlowFailure(OAuthReason.OAUTH_ID_TOKEN_INVALID, 400, provider.name() + ": ID token "
                     + (azp == null ? "is for several audiences and names no authorized party (azp)"
                     : "names another authorized party (azp) than client-id " + provider.clientId()));
         }

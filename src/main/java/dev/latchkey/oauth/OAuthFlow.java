@@ -2,6 +2,7 @@ package dev.latchkey.oauth;
 
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
+import dev.latchkey.core.Rejection;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStoreException;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +40,8 @@ final class OAuthFlow {
      * Failures that point at the settings, the provider or the database rather than at one browser:
      * also a warning (at most one a minute per id). The others are debug lines only.
      */
-    private static final Set<Reason> CONFIGURATION_PROBLEMS = EnumSet.of(Reason.OAUTH_PROVIDER_ERROR,
-            Reason.OAUTH_CODE_EXCHANGE_FAILED, Reason.OAUTH_ID_TOKEN_INVALID, Reason.OAUTH_PROVIDER_UNAVAILABLE,
+    private static final Set<Rejection> CONFIGURATION_PROBLEMS = Set.of(OAuthReason.OAUTH_PROVIDER_ERROR,
+            OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, OAuthReason.OAUTH_ID_TOKEN_INVALID, OAuthReason.OAUTH_PROVIDER_UNAVAILABLE,
             Reason.STORE_UNAVAILABLE);
 
     private final Map<String, ProviderClient> byName = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ final class OAuthFlow {
     private void start(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProviderClient client = byName.get(name);
         if (client == null) {
-            throw new FlowFailure(Reason.OAUTH_UNKNOWN_PROVIDER, 404, "no provider at this path");
+            throw new FlowFailure(OAuthReason.OAUTH_UNKNOWN_PROVIDER, 404, "no provider at this path");
         }
         Map<String, String> parameters = parameters(request, "return", "link", "remember");
         Optional<Reason> refused = sessions.refuseCookieSignIn(request);
@@ -105,7 +105,7 @@ final class OAuthFlow {
         }
         String returnPath = parameters.get("return");
         if (ReturnPath.startsWithContextPath(returnPath, request.getContextPath())) {
-            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, name + ": return= begins with the context path "
+            throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, name + ": return= begins with the context path "
                     + request.getContextPath() + ", which Latchkey puts in front itself: give the path inside the application");
         }
         String linkSession = null;
@@ -123,7 +123,7 @@ final class OAuthFlow {
         }
         if (!client.ready()) {
             response.setHeader("Retry-After", Long.toString(client.retryAfterSeconds()));
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, name + ": the provider could not be reached");
+            throw new FlowFailure(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, 503, name + ": the provider could not be reached");
         }
         FlowState flow = FlowState.start(random, clock.instant(), name, parameters.containsKey("remember"),
                 ReturnPath.check(returnPath), linkSession);
@@ -140,20 +140,20 @@ final class OAuthFlow {
                 "error_uri", "iss", "scope", "authuser", "hd", "prompt", "session_state");
         String state = parameters.get("state");
         if (state == null) {
-            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "no state parameter");
+            throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, "no state parameter");
         }
         if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.US_ASCII), flow.state().getBytes(StandardCharsets.US_ASCII))) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, client.provider().name() + ": state mismatch");
+            throw new FlowFailure(OAuthReason.OAUTH_STATE_MISMATCH, 400, client.provider().name() + ": state mismatch");
         }
         String error = parameters.get("error");
         if (error != null) {
             String said = client.provider().name() + ": " + ProviderError.describe(error, parameters.get("error_description"));
             throw ProviderError.userDeclined(error) ? FlowFailure.declined(said)
-                    : new FlowFailure(Reason.OAUTH_PROVIDER_ERROR, 400, said);
+                    : new FlowFailure(OAuthReason.OAUTH_PROVIDER_ERROR, 400, said);
         }
         String code = parameters.get("code");
         if (code == null || code.isEmpty()) {
-            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "no code parameter");
+            throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, "no code parameter");
         }
         client.checkIssuer(parameters.get("iss"));
         Session linking = flow.link() ? linkingSession(client, flow, request, response) : null;
@@ -164,17 +164,17 @@ final class OAuthFlow {
         ProviderIdentity identity = identified.identity();
         if (!NewSession.isValidUserId(identity.subject())) {
             // OpenID Connect bounds a subject at 255 characters; a longer or malformed one is kept by nobody
-            throw new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": the provider's subject is"
+            throw new FlowFailure(OAuthReason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": the provider's subject is"
                     + " not 1-255 characters of text");
         }
         String userId;
         if (linking != null) {
             if (!users.link(identity, linking.userId())) {
-                throw new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": linking refused");
+                throw new FlowFailure(OAuthReason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": linking refused");
             }
             userId = linking.userId();
         } else {
-            OAuthUser user = users.signIn(identity).orElseThrow(() -> new FlowFailure(Reason.OAUTH_IDENTITY_REFUSED, 403,
+            OAuthUser user = users.signIn(identity).orElseThrow(() -> new FlowFailure(OAuthReason.OAUTH_IDENTITY_REFUSED, 403,
                     identity.provider() + ": the application refused the identity"));
             sessions.signIn(request, response, user.userId(), user.groups(), flow.rememberMe());
             userId = user.userId();
@@ -201,7 +201,7 @@ final class OAuthFlow {
         }
         if (!MessageDigest.isEqual(FlowState.sessionHash(current.id()).getBytes(StandardCharsets.US_ASCII),
                 flow.linkSession().getBytes(StandardCharsets.US_ASCII))) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, name + ": the link was started by another session");
+            throw new FlowFailure(OAuthReason.OAUTH_STATE_MISMATCH, 400, name + ": the link was started by another session");
         }
         if (!sessions.isRecentSignIn(current, LINK_MAX_AGE)) {
             sessions.answerRecentSignInRequired(request, response, LINK_MAX_AGE, START_PREFIX + name + "?link&return="
@@ -231,7 +231,7 @@ final class OAuthFlow {
 
     private static void allow(String method, String allowed) {
         if (!List.of(allowed.split(", ")).contains(method)) {
-            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 405, "method " + method);
+            throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 405, "method " + method);
         }
     }
 
@@ -239,7 +239,7 @@ final class OAuthFlow {
         if (provider.redirectUri() != null) {
             return provider.redirectUri();
         }
-        String base = sessions.requestBaseUrl(request).orElseThrow(() -> new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400,
+        String base = sessions.requestBaseUrl(request).orElseThrow(() -> new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400,
                 "the request's Host header makes no address to come back to"));
         return URI.create(base + request.getContextPath() + provider.callbackPath());
     }
@@ -253,13 +253,13 @@ final class OAuthFlow {
                 given = request.getParameterValues(name);
             } catch (RuntimeException unreadable) {
                 // Open Liberty throws on a query with a malformed %-escape; the others skip the pair
-                throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "the query cannot be decoded");
+                throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, "the query cannot be decoded");
             }
             if (given == null) {
                 continue;
             }
             if (given.length > 1 || given[0].length() > MAX_PARAMETER_LENGTH) {
-                throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, "parameter " + name + " repeated or too long");
+                throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, "parameter " + name + " repeated or too long");
             }
             values.put(name, given[0]);
         }
@@ -268,7 +268,7 @@ final class OAuthFlow {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProviderClient callback,
             FlowFailure failure) throws IOException {
-        Reason reason = failure.reason();
+        Rejection reason = failure.reason();
         sessions.diagnostics().reject(request, response, reason, failure.detail());
         if (CONFIGURATION_PROBLEMS.contains(reason) && !failure.byTheUser()) {
             sessions.diagnostics().warn(reason.message(), reason.name() + ": " + failure.detail());

@@ -1,7 +1,6 @@
 package dev.latchkey.oauth;
 
 import dev.latchkey.cdi.LatchkeyDeployment;
-import dev.latchkey.core.Message;
 import dev.latchkey.servlet.ServletSessions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,7 +101,7 @@ class OAuthModule {
                     : new OidcClient(provider, clock);
             boolean ready = client.ready();
             if (!ready) {
-                LOG.log(System.Logger.Level.WARNING, Message.OAUTH_PROVIDER_UNAVAILABLE.line(provider.name() + ": the"
+                LOG.log(System.Logger.Level.WARNING, OAuthMessage.OAUTH_PROVIDER_UNAVAILABLE.line(provider.name() + ": the"
                         + " metadata at " + provider.issuer() + " cannot be read now (" + ((OidcClient) client).lastFailure()
                         + "); it is tried again when a sign-in starts"));
             }
@@ -110,7 +109,7 @@ class OAuthModule {
             described.add(provider.name() + " (" + provider.kind().name().toLowerCase(Locale.ROOT)
                     + (provider.issuer() == null ? "" : " " + provider.issuer()) + (ready ? "" : ", not reachable yet") + ")");
         }
-        LOG.log(System.Logger.Level.INFO, Message.OAUTH_READY.line("sign-in with providers ready: " + String.join(", ", described)
+        LOG.log(System.Logger.Level.INFO, OAuthMessage.OAUTH_READY.line("sign-in with providers ready: " + String.join(", ", described)
                 + "; identities decided by " + users.getClass().getName().replaceAll("\\$.*", "") + "; state cookies sealed with "
                 + (seal.configured() ? FlowSeal.SETTING : "a key made at start (enough for one node: several need "
                 + FlowSeal.SETTING + ")")));

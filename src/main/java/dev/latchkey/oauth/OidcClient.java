@@ -35,7 +35,6 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import dev.latchkey.core.Reason;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -130,7 +129,7 @@ final class OidcClient implements ProviderClient {
         if (known != null || ready()) {
             return discovered;
         }
-        throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's metadata at "
+        throw new FlowFailure(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": the provider's metadata at "
                 + provider.issuer() + " cannot be read (" + reach.lastFailure() + ")");
     }
 
@@ -152,7 +151,7 @@ final class OidcClient implements ProviderClient {
         OIDCProviderMetadata metadata = discovered().metadata();
         if (iss == null ? metadata.supportsAuthorizationResponseIssuerParam()
                 : !iss.equals(metadata.getIssuer().getValue())) {
-            throw new FlowFailure(Reason.OAUTH_BAD_CALLBACK, 400, provider.name() + ": the callback's iss "
+            throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, provider.name() + ": the callback's iss "
                     + (iss == null ? "is missing though the provider announces it" : "names another issuer than "
                     + metadata.getIssuer()) + " (a mix-up of providers)");
         }
@@ -206,14 +205,14 @@ final class OidcClient implements ProviderClient {
             response = OIDCTokenResponseParser.parse(answer);
         } catch (IOException e) {
             reach.failed("the token endpoint cannot be reached (" + FlowFailure.printable(e.getMessage(), 60) + ")");
-            throw new FlowFailure(Reason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": token endpoint unreachable ("
+            throw new FlowFailure(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, 503, provider.name() + ": token endpoint unreachable ("
                     + e.getClass().getSimpleName() + ")");
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable token response");
+            throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": unreadable token response");
         }
         if (!response.indicatesSuccess()) {
             var error = response.toErrorResponse().getErrorObject();
-            throw new FlowFailure(Reason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": token endpoint answered "
+            throw new FlowFailure(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, 400, provider.name() + ": token endpoint answered "
                     + ProviderError.describe(error.getCode(), error.getDescription()));
         }
         return (OIDCTokenResponse) response.toSuccessResponse();

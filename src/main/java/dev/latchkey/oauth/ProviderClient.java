@@ -32,7 +32,7 @@ interface ProviderClient {
      */
     default void checkIssuer(String iss) {
         if (iss != null) {
-            throw new FlowFailure(dev.latchkey.core.Reason.OAUTH_BAD_CALLBACK, 400, provider().name()
+            throw new FlowFailure(OAuthReason.OAUTH_BAD_CALLBACK, 400, provider().name()
                     + ": an iss parameter from a provider that has no issuer");
         }
     }

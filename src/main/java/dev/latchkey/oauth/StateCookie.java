@@ -1,7 +1,6 @@
 package dev.latchkey.oauth;
 
 import dev.latchkey.core.CookieSettings;
-import dev.latchkey.core.Reason;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.servlet.ServletSessions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,19 +51,19 @@ final class StateCookie {
         sessions.addCookie(request, response, cookie.blankCookie());
         List<String> values = cookie.valuesIn(Collections.list(request.getHeaders("Cookie")));
         if (values.isEmpty()) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": no state cookie (expired, another host or"
+            throw new FlowFailure(OAuthReason.OAUTH_STATE_MISSING, 400, provider + ": no state cookie (expired, another host or"
                     + " scheme than the start, SameSite=Strict somewhere, or a proxy dropping cookies)");
         }
         FlowState flow = values.stream().map(seal::open).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new FlowFailure(Reason.OAUTH_VERIFIER_MISSING, 400, provider + ": the state cookie is"
+                .orElseThrow(() -> new FlowFailure(OAuthReason.OAUTH_VERIFIER_MISSING, 400, provider + ": the state cookie is"
                         + " unreadable or its seal does not verify (changed in the browser, or sealed by another node or"
                         + (seal.configured() ? " an old key" : " before a restart: set " + FlowSeal.SETTING + " on every node")
                         + ")"));
         if (!clock.instant().isBefore(flow.startedAt().plus(LIFETIME))) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISSING, 400, provider + ": the state cookie has expired");
+            throw new FlowFailure(OAuthReason.OAUTH_STATE_MISSING, 400, provider + ": the state cookie has expired");
         }
         if (!flow.provider().equals(provider)) {
-            throw new FlowFailure(Reason.OAUTH_STATE_MISMATCH, 400, provider + ": the sign-in started with " + flow.provider());
+            throw new FlowFailure(OAuthReason.OAUTH_STATE_MISMATCH, 400, provider + ": the sign-in started with " + flow.provider());
         }
         return flow;
     }

@@ -90,7 +90,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         if (loginPage != null && wantsHtml(request)) {
             return context.redirect(request.getContextPath() + loginPage);
         }
-        return unauthorized(request, response, context, state);
+        return unauthorized(response, context, state);
     }
 
     private AuthenticationStatus signIn(ServletSessions sessions, HttpServletRequest request, HttpServletResponse response,
@@ -149,7 +149,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     }
 
     /** 401 with the challenge; {@code error="invalid_token"} when a bearer token was sent and refused (RFC 6750). */
-    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+    private static AuthenticationStatus unauthorized(HttpServletResponse response,
             HttpMessageContext context, RequestState state) {
         if (!response.isCommitted()) {
             response.setHeader("WWW-Authenticate", challenge(state));

@@ -1,8 +1,8 @@
 package dev.latchkey.servlet;
 
-import dev.latchkey.core.Message;
+import dev.latchkey.core.MessageId;
 import dev.latchkey.core.RateLimitedLog;
-import dev.latchkey.core.Reason;
+import dev.latchkey.core.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public final class Diagnostics {
     }
 
     /** Records a rejection for this request. */
-    public void reject(HttpServletRequest request, HttpServletResponse response, Reason reason) {
+    public void reject(HttpServletRequest request, HttpServletResponse response, Rejection reason) {
         reject(request, response, reason, reason.hint());
     }
 
@@ -41,7 +41,7 @@ public final class Diagnostics {
      * Records a rejection for this request, with a detail of Latchkey's own making for the debug line
      * (never a value the client sent).
      */
-    public void reject(HttpServletRequest request, HttpServletResponse response, Reason reason, String detail) {
+    public void reject(HttpServletRequest request, HttpServletResponse response, Rejection reason, String detail) {
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, reason.messageId() + " " + reason.name() + ": " + detail
                     + " [" + request.getMethod() + " " + safePath(request) + "]");
@@ -55,12 +55,12 @@ public final class Diagnostics {
      * Logs a message the first time {@code key} is seen for its id, at most once a minute
      * per message id, remembering a bounded number of keys.
      */
-    void once(System.Logger.Level level, Message message, String key, String text) {
+    void once(System.Logger.Level level, MessageId message, String key, String text) {
         limited.once(level, message.id(), key, text);
     }
 
     /** Logs a warning at most once a minute per message id, with a count of the lines held back. */
-    public void warn(Message message, String text) {
+    public void warn(MessageId message, String text) {
         limited.log(System.Logger.Level.WARNING, message.id(), text);
     }
 

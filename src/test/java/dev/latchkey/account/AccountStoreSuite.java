@@ -1,5 +1,6 @@
 package dev.latchkey.account;
 
+import dev.latchkey.oauth.OAuthReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -351,7 +352,7 @@ public abstract class AccountStoreSuite {
         accounts.register("mo@example.com", PASSWORD, Set.of("user", "admin"));
         for (String email : List.of("mo@example.com", "MO@Example.COM")) {
             OAuthRefusal refusal = assertThrows(OAuthRefusal.class, () -> oauth.signIn(identity("google", "g-7", email, true)));
-            assertEquals(Reason.OAUTH_LINK_REQUIRED, refusal.reason());
+            assertEquals(OAuthReason.OAUTH_LINK_REQUIRED, refusal.reason());
         }
         assertEquals(List.of(), links.of("mo@example.com"));
         assertEquals(1L, store.count());
@@ -370,7 +371,7 @@ public abstract class AccountStoreSuite {
         for (ProviderIdentity unverified : List.of(identity("github", "5", "eve@example.com", false),
                 identity("github", "5", null, false), identity("github", "5", " spaced@example.com", true))) {
             OAuthRefusal refusal = assertThrows(OAuthRefusal.class, () -> oauth.signIn(unverified));
-            assertEquals(Reason.OAUTH_EMAIL_NOT_VERIFIED, refusal.reason());
+            assertEquals(OAuthReason.OAUTH_EMAIL_NOT_VERIFIED, refusal.reason());
         }
         assertEquals(0L, store.count());
     }

@@ -183,7 +183,7 @@ interface OAuthSuite extends ServerUnderTest {
         HttpSession blocked = browser();
         assertRefused(signInWith(blocked, "corp", ""), 403, "LK-508 OAUTH_IDENTITY_REFUSED");
         String log = serverLogs().read();
-        assertTrue(log.contains("LK-006") && log.contains("identities decided by dev.latchkey.it.app.TestOAuthUsers"),
+        assertTrue(log.contains("LK-500") && log.contains("identities decided by dev.latchkey.it.app.TestOAuthUsers"),
                 "the start-up line names the providers and who decides");
     }
 

@@ -11,6 +11,7 @@ import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
+import dev.latchkey.core.Rejection;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStoreException;
@@ -186,7 +187,7 @@ class OAuthFlowTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private void assertRefused(FakeHttp.Response response, int status, Reason reason) {
+    private void assertRefused(FakeHttp.Response response, int status, Rejection reason) {
         assertEquals(status, response.status(), response::body);
         assertEquals(reason.messageId() + " " + reason.name(), response.header("Latchkey-Reason"));
         assertTrue(response.body().startsWith("Sign-in with corp did not work (" + reason.messageId() + " " + reason.name()
@@ -246,7 +247,7 @@ class OAuthFlowTest {
     @Test
     void anUnknownProviderAWrongMethodOrAnUnreachableProviderIsSaidSo() {
         FakeHttp.Response unknown = send(new FakeHttp.Request().target("/app/latchkey/oauth/nope"));
-        assertRefused(unknown, 404, Reason.OAUTH_UNKNOWN_PROVIDER);
+        assertRefused(unknown, 404, OAuthReason.OAUTH_UNKNOWN_PROVIDER);
         FakeHttp.Response put = send(start("").method("PUT"));
         assertEquals(405, put.status());
         assertEquals("GET, POST", put.header("Allow"));
@@ -255,7 +256,7 @@ class OAuthFlowTest {
         assertEquals("GET", postCallback.header("Allow"));
         client.ready = false;
         FakeHttp.Response down = send(start(""));
-        assertRefused(down, 503, Reason.OAUTH_PROVIDER_UNAVAILABLE);
+        assertRefused(down, 503, OAuthReason.OAUTH_PROVIDER_UNAVAILABLE);
         assertEquals("7", down.header("Retry-After"), "when the provider is tried again");
         assertTrue(down.headers("Set-Cookie").isEmpty(), "no flow starts");
     }
@@ -290,7 +291,7 @@ class OAuthFlowTest {
         assertEquals(clock.instant(), session.authenticatedAt());
 
         FakeHttp.Response again = send(callback("?code=the-code&state=" + state(cookie), null));
-        assertRefused(again, 400, Reason.OAUTH_STATE_MISSING);
+        assertRefused(again, 400, OAuthReason.OAUTH_STATE_MISSING);
     }
 
     @Test
@@ -310,21 +311,21 @@ class OAuthFlowTest {
         String state = state(cookie);
         String otherProvider = SEAL.seal(new FlowState(state, opened(cookie).verifier(), opened(cookie).nonce(),
                 clock.instant(), "other", false, "/", null));
-        Map<FakeHttp.Request, Reason> cases = new java.util.LinkedHashMap<>();
-        cases.put(callback("?code=c&state=" + state, null), Reason.OAUTH_STATE_MISSING);
+        Map<FakeHttp.Request, Rejection> cases = new java.util.LinkedHashMap<>();
+        cases.put(callback("?code=c&state=" + state, null), OAuthReason.OAUTH_STATE_MISSING);
         cases.put(callback("?code=c&state=" + state.replace(state.charAt(0), state.charAt(0) == 'A' ? 'B' : 'A'), cookie),
-                Reason.OAUTH_STATE_MISMATCH);
-        cases.put(callback("?code=c&state=" + state, otherProvider), Reason.OAUTH_STATE_MISMATCH);
-        cases.put(callback("?code=c&state=" + state, "garbage"), Reason.OAUTH_VERIFIER_MISSING);
-        cases.put(callback("?code=c", cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?state=" + state, cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?code=&state=" + state, cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?code=a&code=b&state=" + state, cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?code=c&state=" + state + "&state=" + state, cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?code=" + "c".repeat(5000) + "&state=" + state, cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?code=c&state=" + state + "&iss=https%3A%2F%2Fother.example", cookie), Reason.OAUTH_BAD_CALLBACK);
-        cases.put(callback("?error=server_error&state=" + state, cookie), Reason.OAUTH_PROVIDER_ERROR);
-        cases.put(callback("?error=%3Cscript%3E&state=" + state, cookie), Reason.OAUTH_PROVIDER_ERROR);
+                OAuthReason.OAUTH_STATE_MISMATCH);
+        cases.put(callback("?code=c&state=" + state, otherProvider), OAuthReason.OAUTH_STATE_MISMATCH);
+        cases.put(callback("?code=c&state=" + state, "garbage"), OAuthReason.OAUTH_VERIFIER_MISSING);
+        cases.put(callback("?code=c", cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?state=" + state, cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?code=&state=" + state, cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?code=a&code=b&state=" + state, cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?code=c&state=" + state + "&state=" + state, cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?code=" + "c".repeat(5000) + "&state=" + state, cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?code=c&state=" + state + "&iss=https%3A%2F%2Fother.example", cookie), OAuthReason.OAUTH_BAD_CALLBACK);
+        cases.put(callback("?error=server_error&state=" + state, cookie), OAuthReason.OAUTH_PROVIDER_ERROR);
+        cases.put(callback("?error=%3Cscript%3E&state=" + state, cookie), OAuthReason.OAUTH_PROVIDER_ERROR);
         cases.forEach((request, reason) -> {
             FakeHttp.Response response = send(request);
             assertRefused(response, 400, reason);
@@ -334,7 +335,7 @@ class OAuthFlowTest {
         });
         assertNull(client.code, "the provider was never asked");
         assertRefused(send(callback("?error=access_denied&error_description=no&state=" + state, cookie)), 403,
-                Reason.OAUTH_PROVIDER_ERROR);
+                OAuthReason.OAUTH_PROVIDER_ERROR);
     }
 
     @Test
@@ -342,27 +343,27 @@ class OAuthFlowTest {
         String cookie = started("");
         clock.advance(Duration.ofMinutes(10));
         FakeHttp.Response late = send(callback("?code=c&state=" + state(cookie), cookie));
-        assertRefused(late, 400, Reason.OAUTH_STATE_MISSING);
+        assertRefused(late, 400, OAuthReason.OAUTH_STATE_MISSING);
         assertNull(client.code);
     }
 
     @Test
     void whatTheProviderOrTheApplicationRefusesIsRefused() {
         String cookie = started("");
-        client.failure = new FlowFailure(Reason.OAUTH_ID_TOKEN_INVALID, 400, "corp: ID token has expired");
-        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 400, Reason.OAUTH_ID_TOKEN_INVALID);
+        client.failure = new FlowFailure(OAuthReason.OAUTH_ID_TOKEN_INVALID, 400, "corp: ID token has expired");
+        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 400, OAuthReason.OAUTH_ID_TOKEN_INVALID);
         client.failure = null;
 
         decide = identity -> Optional.empty();
-        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 403, Reason.OAUTH_IDENTITY_REFUSED);
+        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 403, OAuthReason.OAUTH_IDENTITY_REFUSED);
         decide = identity -> {
-            throw new OAuthRefusal(Reason.OAUTH_EMAIL_NOT_VERIFIED);
+            throw new OAuthRefusal(OAuthReason.OAUTH_EMAIL_NOT_VERIFIED);
         };
-        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 403, Reason.OAUTH_EMAIL_NOT_VERIFIED);
+        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 403, OAuthReason.OAUTH_EMAIL_NOT_VERIFIED);
         decide = identity -> {
-            throw new OAuthRefusal(Reason.OAUTH_LINK_REQUIRED);
+            throw new OAuthRefusal(OAuthReason.OAUTH_LINK_REQUIRED);
         };
-        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 403, Reason.OAUTH_LINK_REQUIRED);
+        assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 403, OAuthReason.OAUTH_LINK_REQUIRED);
         decide = identity -> Optional.of(new OAuthUser("x", Set.of()));
         storeDown = true;
         assertRefused(send(callback("?code=c&state=" + state(cookie), cookie)), 503, Reason.STORE_UNAVAILABLE);
@@ -428,7 +429,7 @@ class OAuthFlowTest {
                 "/", FlowState.sessionHash(latchkey.validateSession(stolen).session().orElseThrow().id())).encode() + "." + mac;
         FakeHttp.Response back = send(callback("?code=c&state=" + signIn.state(), null)
                 .header("Cookie", STATE_COOKIE + "=" + edited + "; latchkey=" + stolen));
-        assertRefused(back, 400, Reason.OAUTH_VERIFIER_MISSING);
+        assertRefused(back, 400, OAuthReason.OAUTH_VERIFIER_MISSING);
         assertEquals(List.of(), linked);
         assertEquals(0, client.identified, "the provider was never asked");
     }
@@ -440,7 +441,7 @@ class OAuthFlowTest {
         String cookie = cookieValue(send(start("?link").header("Cookie", "latchkey=" + ann)), STATE_COOKIE);
         FakeHttp.Response back = send(callback("?code=c&state=" + state(cookie), null)
                 .header("Cookie", STATE_COOKIE + "=" + cookie + "; latchkey=" + other));
-        assertRefused(back, 400, Reason.OAUTH_STATE_MISMATCH);
+        assertRefused(back, 400, OAuthReason.OAUTH_STATE_MISMATCH);
         assertEquals(List.of(), linked);
         assertEquals(0, client.identified);
     }
@@ -475,7 +476,7 @@ class OAuthFlowTest {
         String attackers = setCookie.substring("__Host-sid-oauth=".length(), setCookie.indexOf(';'));
         FakeHttp.Response planted = send(callback("?code=c&state=" + state(attackers), null).scheme("https")
                 .header("Host", "app.example.com").header("Cookie", "sid-oauth=" + attackers));
-        assertRefused(planted, 400, Reason.OAUTH_STATE_MISSING);
+        assertRefused(planted, 400, OAuthReason.OAUTH_STATE_MISSING);
         assertEquals(0, client.identified);
         FakeHttp.Response own = send(callback("?code=c&state=" + state(attackers), null).scheme("https")
                 .header("Host", "app.example.com").header("Cookie", "__Host-sid-oauth=" + attackers));
@@ -485,7 +486,7 @@ class OAuthFlowTest {
     @Test
     void aReturnPathWrittenWithTheContextPathIsRefusedAtTheStart() {
         FakeHttp.Response response = send(start("?return=%2Fapp%2Faccount"));
-        assertRefused(response, 400, Reason.OAUTH_BAD_CALLBACK);
+        assertRefused(response, 400, OAuthReason.OAUTH_BAD_CALLBACK);
         assertTrue(response.headers("Set-Cookie").isEmpty());
         String cookie = started("?return=%2Faccount%2F..%2F..%2Fadmin");
         assertEquals("/", opened(cookie).returnPath(), "a .. that climbs out of the application");
@@ -497,7 +498,7 @@ class OAuthFlowTest {
             client.subject = subject;
             String cookie = started("");
             FakeHttp.Response back = send(callback("?code=c&state=" + state(cookie), cookie));
-            assertRefused(back, 403, Reason.OAUTH_IDENTITY_REFUSED);
+            assertRefused(back, 403, OAuthReason.OAUTH_IDENTITY_REFUSED);
         }
         assertEquals(List.of(), linked);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.core.Reason;
 import dev.latchkey.testing.GitHubStandIn;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.OidcStandIn;
@@ -130,7 +129,7 @@ class ProviderClientTest {
         FlowState other = flow();
         FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify(back.get("code"), REDIRECT,
                 new FlowState(flow.state(), other.verifier(), flow.nonce(), flow.startedAt(), "p", false, "/", null)));
-        assertEquals(Reason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
+        assertEquals(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
     }
 
     // ---- OpenID Connect, every bad ID token ----
@@ -158,7 +157,7 @@ class ProviderClientTest {
             Map<String, String> back = authorize(client.authorizationUri(REDIRECT, flow));
             FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify(back.get("code"), REDIRECT, flow),
                     token.name());
-            assertEquals(Reason.OAUTH_ID_TOKEN_INVALID, failure.reason(), token.name());
+            assertEquals(OAuthReason.OAUTH_ID_TOKEN_INVALID, failure.reason(), token.name());
             assertTrue(failure.detail().startsWith("p: ID token " + check), token + ": " + failure.detail());
         });
     }
@@ -186,7 +185,7 @@ class ProviderClientTest {
         standIn.down(true);
         try {
             FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify(back.get("code"), REDIRECT, flow));
-            assertEquals(Reason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
+            assertEquals(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
             assertEquals(503, failure.status());
             assertFalse(client.ready(), "the metadata read before no longer counts");
             assertEquals(10, client.retryAfterSeconds());
@@ -216,7 +215,7 @@ class ProviderClientTest {
         Map<String, String> again = authorize(client.authorizationUri(REDIRECT, second));
         assertEquals("subject-1", client.identify(again.get("code"), REDIRECT, second).identity().subject());
         FlowFailure replay = assertThrows(FlowFailure.class, () -> client.identify(again.get("code"), REDIRECT, second));
-        assertEquals(Reason.OAUTH_CODE_EXCHANGE_FAILED, replay.reason());
+        assertEquals(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, replay.reason());
         assertEquals("p: token endpoint answered invalid_grant", replay.detail());
     }
 
@@ -227,7 +226,7 @@ class ProviderClientTest {
         FlowState flow = flow();
         Map<String, String> back = authorize(client.authorizationUri(REDIRECT, flow));
         FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify(back.get("code"), REDIRECT, flow));
-        assertEquals(Reason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
+        assertEquals(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
         assertFalse(failure.detail().contains("wrong"), "the secret is not in the detail");
     }
 
@@ -264,7 +263,7 @@ class ProviderClientTest {
                 .issuer("http://localhost:" + port).build(), clock);
         assertFalse(client.ready());
         FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify("code", REDIRECT, flow()));
-        assertEquals(Reason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
+        assertEquals(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
         assertEquals(503, failure.status());
         clock.advance(Duration.ofSeconds(11));
         assertFalse(client.ready(), "tried again, still down");
@@ -278,7 +277,7 @@ class ProviderClientTest {
             assertFalse(client.ready(), "metadata of an impersonated provider is not used");
             assertTrue(client.lastFailure().contains("issuer"), client.lastFailure());
             FlowFailure failure = assertThrows(FlowFailure.class, () -> client.authorizationUri(REDIRECT, flow()));
-            assertEquals(Reason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
+            assertEquals(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
         } finally {
             standIn.announceIssuer(null);
         }
@@ -290,7 +289,7 @@ class ProviderClientTest {
         client.checkIssuer(null);
         client.checkIssuer(standIn.issuer());
         FlowFailure mixUp = assertThrows(FlowFailure.class, () -> client.checkIssuer("https://accounts.google.com"));
-        assertEquals(Reason.OAUTH_BAD_CALLBACK, mixUp.reason());
+        assertEquals(OAuthReason.OAUTH_BAD_CALLBACK, mixUp.reason());
         assertTrue(mixUp.detail().contains("mix-up"), mixUp.detail());
         GitHubClient gitHubClient = gitHubClient(GitHubStandIn.CLIENT_SECRET);
         gitHubClient.checkIssuer(null);
@@ -347,7 +346,7 @@ class ProviderClientTest {
         FlowState flow = flow();
         Map<String, String> back = authorize(wrongSecret.authorizationUri(REDIRECT, flow));
         FlowFailure failure = assertThrows(FlowFailure.class, () -> wrongSecret.identify(back.get("code"), REDIRECT, flow));
-        assertEquals(Reason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
+        assertEquals(OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, failure.reason());
         assertEquals("gh: token endpoint answered incorrect_client_credentials", failure.detail());
 
         GitHubClient client = gitHubClient(GitHubStandIn.CLIENT_SECRET);
@@ -363,7 +362,7 @@ class ProviderClientTest {
                 .tokenEndpoint("http://localhost:" + port + "/token").build(), clock);
         assertTrue(client.ready(), "GitHub has no metadata to read first");
         FlowFailure failure = assertThrows(FlowFailure.class, () -> client.identify("code", REDIRECT, flow()));
-        assertEquals(Reason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
+        assertEquals(OAuthReason.OAUTH_PROVIDER_UNAVAILABLE, failure.reason());
         assertEquals(503, failure.status());
         assertFalse(client.ready());
         clock.advance(Duration.ofSeconds(10));
