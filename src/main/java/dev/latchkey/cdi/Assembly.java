@@ -66,8 +66,7 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
      */
     static Assembly assemble(DeploymentSettings settings, SessionStore customStore, AttemptStore customAttempts,
             Supplier<DataSource> dataSource, Clock clock, TransactionSuspender suspender, Set<String> roles) {
-        OriginCheck originCheck = new OriginCheck(settings.config().trustedOrigins(), settings.config().trustedProxies(),
-                settings.config().proxyHeader(), settings.config().loopbackDevelopment());
+        OriginCheck originCheck = new OriginCheck(settings.web());
         SessionStore store;
         AttemptStore attempts = customAttempts;
         EntityManagerFactory unit = null;
@@ -181,10 +180,10 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
                 + (cookie.secure() ? " Secure" : "") + " HttpOnly SameSite=" + cookie.sameSite().attributeValue()
                 + " Path=" + cookie.path() + "; idle " + settings.config().idleTimeout() + " (remember me), "
                 + settings.config().browserSessionIdleTimeout() + " (browser session), at most "
-                + settings.config().absoluteLifetime() + "; trusted origins " + settings.config().trustedOrigins().size()
-                + ", trusted proxies " + settings.config().trustedProxies().size()
-                + (settings.config().proxyHeader() == null ? "" : " (" + settings.config().proxyHeader().headerName() + ")") + "; "
-                + ServletSessions.describeDevelopmentCookie(settings.config().loopbackDevelopment())
+                + settings.config().absoluteLifetime() + "; trusted origins " + settings.web().trustedOrigins().size()
+                + ", trusted proxies " + settings.web().trustedProxies().size()
+                + (settings.web().proxyHeader() == null ? "" : " (" + settings.web().proxyHeader().headerName() + ")") + "; "
+                + ServletSessions.describeDevelopmentCookie(settings.web().loopbackDevelopment())
                 + "; roles declared from @RolesAllowed " + new java.util.TreeSet<>(roles)
                 + (settings.diagnostics() ? "; diagnostics header on" : ""));
     }

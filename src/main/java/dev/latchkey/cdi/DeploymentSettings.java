@@ -3,19 +3,21 @@ package dev.latchkey.cdi;
 import dev.latchkey.cache.CacheSettings;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.LatchkeyConfig;
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
+import dev.latchkey.web.WebSettings;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.throttle.ThrottleLimit;
 import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Duration;
 
 /**
- * The settings of a Jakarta EE deployment: the {@link LatchkeyConfig} (sessions, cookie, CSRF,
- * proxies) and where Latchkey's pieces live. Read from MicroProfile Config ({@code latchkey.*} keys)
+ * The settings of a Jakarta EE deployment: the {@link LatchkeyConfig} (sessions, cookie), the
+ * {@link WebSettings} (CSRF, proxies, the development cookie) and where Latchkey's pieces live. Read from MicroProfile Config ({@code latchkey.*} keys)
  * when the server has it, and from servlet context parameters of the same names otherwise. Reading
  * only parses; the objects built from the values (the cookie, the origin check) check the rest.
  *
- * @param config              sessions, cookie, CSRF and proxies
+ * @param config              sessions and the cookie
+ * @param web                 how requests are read: trusted origins and proxies, the development cookie
  * @param loginPage           {@code latchkey.login-page}: where browsers go for protected pages, or {@code null} for 401
  * @param diagnostics         {@code latchkey.diagnostics}: send the reason of every rejection in {@code Latchkey-Reason}
  * @param dataSource          {@code latchkey.datasource}: JNDI name of the DataSource for Latchkey's tables
@@ -29,7 +31,7 @@ import java.time.Duration;
  * @param redis               {@code latchkey.store=redis} and {@code latchkey.redis.*}: the Redis store, or {@code null}
  *                            for the JPA store ({@code latchkey.store=jpa}, the default)
  */
-record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagnostics, String dataSource,
+record DeploymentSettings(LatchkeyConfig config, WebSettings web, String loginPage, boolean diagnostics, String dataSource,
                           String persistenceProvider, boolean createMissingTables, Duration cleanupInterval,
                           ThrottleSettings throttle, CacheSettings cache, boolean changeFeed, boolean directRead,
                           RedisSettings redis) {
@@ -58,7 +60,7 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
      * @throws IllegalArgumentException naming the key whose value is wrong and how to fix it
      */
     static DeploymentSettings read(SettingValues values) {
-        return new DeploymentSettings(config(values),
+        return new DeploymentSettings(config(values), web(values),
                 values.text("latchkey.login-page").orElse(null),
                 values.flag("latchkey.diagnostics", false),
                 values.text("latchkey.datasource").orElse(DEFAULT_DATA_SOURCE),
@@ -96,7 +98,13 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
 
     /** This deployment with the settings in code an application produced, which replace those read. */
     DeploymentSettings withConfig(LatchkeyConfig inCode) {
-        return new DeploymentSettings(inCode, loginPage, diagnostics, dataSource, persistenceProvider,
+        return new DeploymentSettings(inCode, web, loginPage, diagnostics, dataSource, persistenceProvider,
+                createMissingTables, cleanupInterval, throttle, cache, changeFeed, directRead, redis);
+    }
+
+    /** This deployment with the request-side settings an application produced, which replace those read. */
+    DeploymentSettings withWeb(WebSettings inCode) {
+        return new DeploymentSettings(config, inCode, loginPage, diagnostics, dataSource, persistenceProvider,
                 createMissingTables, cleanupInterval, throttle, cache, changeFeed, directRead, redis);
     }
 
@@ -124,10 +132,12 @@ record DeploymentSettings(LatchkeyConfig config, String loginPage, boolean diagn
                         values.text("latchkey.cookie.same-site").map(SameSite::parse).orElse(cookie.sameSite()),
                         values.text("latchkey.cookie.path").orElse(cookie.path()),
                         values.text("latchkey.cookie.domain").orElse(null)))
-                .trustedOrigins(values.list("latchkey.csrf.trusted-origins"))
-                .trustedProxies(values.list("latchkey.proxy.trusted"))
-                .proxyHeader(values.text("latchkey.proxy.header").map(ProxyHeader::parse).orElse(null))
-                .loopbackDevelopment(values.flag("latchkey.cookie.loopback-development", defaults.loopbackDevelopment()))
                 .build();
+    }
+
+    private static WebSettings web(SettingValues values) {
+        return new WebSettings(values.list("latchkey.csrf.trusted-origins"), values.list("latchkey.proxy.trusted"),
+                values.text("latchkey.proxy.header").map(ProxyHeader::parse).orElse(null),
+                values.flag("latchkey.cookie.loopback-development", WebSettings.defaults().loopbackDevelopment()));
     }
 }

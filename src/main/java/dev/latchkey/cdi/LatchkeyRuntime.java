@@ -2,6 +2,7 @@ package dev.latchkey.cdi;
 
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
+import dev.latchkey.web.WebSettings;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStore;
 import dev.latchkey.throttle.AttemptStore;
@@ -39,6 +40,9 @@ class LatchkeyRuntime {
 
     @Inject
     Instance<LatchkeyConfig> customConfig;
+
+    @Inject
+    Instance<WebSettings> customWeb;
 
     @Inject
     Instance<SessionStore> customStore;
@@ -84,7 +88,8 @@ class LatchkeyRuntime {
         Supplier<DataSource> dataSource;
         try {
             DeploymentSettings read = DeploymentSettings.read(values);
-            DeploymentSettings settings = customConfig.isResolvable() ? read.withConfig(customConfig.get()) : read;
+            DeploymentSettings configured = customConfig.isResolvable() ? read.withConfig(customConfig.get()) : read;
+            DeploymentSettings settings = customWeb.isResolvable() ? configured.withWeb(customWeb.get()) : configured;
             dataSource = memoized(() -> lookup(settings.dataSource()));
             assembly = Assembly.assemble(settings, customStore.isResolvable() ? customStore.get() : null,
                     customAttempts.isResolvable() ? customAttempts.get() : null, dataSource, clock, suspender, declaredRoles());

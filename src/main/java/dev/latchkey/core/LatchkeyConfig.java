@@ -1,7 +1,6 @@
 package dev.latchkey.core;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,34 +9,25 @@ import java.util.Objects;
  * <pre>{@code
  * LatchkeyConfig config = LatchkeyConfig.builder()
  *         .idleTimeout(Duration.ofDays(14))
- *         .trustedOrigins(List.of("https://*.example.com"))
+ *         .cookie(new CookieSettings("__Host-shop", true, SameSite.STRICT, "/", null))
  *         .build();
  * }</pre>
+ *
+ * <p>How requests are read — trusted origins, proxies, the development cookie — is the request
+ * side's business: {@code dev.latchkey.web.WebSettings}.
  *
  * @param idleTimeout               idle window of a "remember me" session; default 30 days
  * @param browserSessionIdleTimeout idle window of a browser-session session; default 1 day
  * @param absoluteLifetime          no session lives longer than this from its creation; default 400 days
  * @param cleanupBatchSize          rows deleted per statement by expired-session cleanup; default 500
  * @param cookie                    the session cookie's name and attributes
- * @param trustedOrigins            origins besides the server's own allowed to send unsafe requests,
- *                                  such as {@code https://app.example.com} or {@code https://*.example.com}
- * @param trustedProxies            addresses or CIDR ranges of reverse proxies whose forwarding header is believed
- * @param proxyHeader               the header the trusted proxies write the client's address in; required when
- *                                  there are trusted proxies, {@code null} otherwise
- * @param loopbackDevelopment       whether a plain-HTTP connection from this machine to itself gets the
- *                                  session cookie without {@code Secure} and without its prefix, so that local
- *                                  development works in every browser; default true
  */
 public record LatchkeyConfig(
         Duration idleTimeout,
         Duration browserSessionIdleTimeout,
         Duration absoluteLifetime,
         int cleanupBatchSize,
-        CookieSettings cookie,
-        List<String> trustedOrigins,
-        List<String> trustedProxies,
-        ProxyHeader proxyHeader,
-        boolean loopbackDevelopment) {
+        CookieSettings cookie) {
 
     /** Largest cleanup batch allowed: larger deletes hold locks for too long. */
     public static final int MAX_CLEANUP_BATCH_SIZE = 10_000;
@@ -56,13 +46,6 @@ public record LatchkeyConfig(
                     + " but was " + cleanupBatchSize);
         }
         Objects.requireNonNull(cookie, "cookie");
-        trustedOrigins = List.copyOf(Objects.requireNonNull(trustedOrigins, "trustedOrigins"));
-        trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));
-        if (!trustedProxies.isEmpty() && proxyHeader == null) {
-            throw new IllegalArgumentException(Message.PROXY_HEADER_MISSING.error("latchkey.proxy.trusted is "
-                    + String.join(",", trustedProxies) + ", but latchkey.proxy.header does not say which header these proxies"
-                    + " write the client's address in"));
-        }
     }
 
     /** All defaults. */
@@ -82,11 +65,7 @@ public record LatchkeyConfig(
                 .browserSessionIdleTimeout(browserSessionIdleTimeout)
                 .absoluteLifetime(absoluteLifetime)
                 .cleanupBatchSize(cleanupBatchSize)
-                .cookie(cookie)
-                .trustedOrigins(trustedOrigins)
-                .trustedProxies(trustedProxies)
-                .proxyHeader(proxyHeader)
-                .loopbackDevelopment(loopbackDevelopment);
+                .cookie(cookie);
     }
 
     /** The idle window for a session created with or without "remember me". */
@@ -107,10 +86,6 @@ public record LatchkeyConfig(
         private Duration absoluteLifetime = Duration.ofDays(400);
         private int cleanupBatchSize = 500;
         private CookieSettings cookie = CookieSettings.defaults();
-        private List<String> trustedOrigins = List.of();
-        private List<String> trustedProxies = List.of();
-        private ProxyHeader proxyHeader;
-        private boolean loopbackDevelopment = true;
 
         private Builder() {
         }
@@ -145,34 +120,10 @@ public record LatchkeyConfig(
             return this;
         }
 
-        /** Origins, besides the server's own, allowed to send unsafe requests. */
-        public Builder trustedOrigins(List<String> value) {
-            this.trustedOrigins = value;
-            return this;
-        }
-
-        /** Reverse proxies whose forwarding headers are believed. */
-        public Builder trustedProxies(List<String> value) {
-            this.trustedProxies = value;
-            return this;
-        }
-
-        /** The header the trusted proxies write the client's address in. */
-        public Builder proxyHeader(ProxyHeader value) {
-            this.proxyHeader = value;
-            return this;
-        }
-
-        /** Whether plain-HTTP connections from this machine to itself get the development cookie. */
-        public Builder loopbackDevelopment(boolean value) {
-            this.loopbackDevelopment = value;
-            return this;
-        }
-
         /** The settings, checked. */
         public LatchkeyConfig build() {
             return new LatchkeyConfig(idleTimeout, browserSessionIdleTimeout, absoluteLifetime, cleanupBatchSize,
-                    cookie, trustedOrigins, trustedProxies, proxyHeader, loopbackDevelopment);
+                    cookie);
         }
     }
 }

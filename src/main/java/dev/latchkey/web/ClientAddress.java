@@ -1,6 +1,6 @@
 package dev.latchkey.web;
 
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.latchkey.web;
 
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
 import dev.latchkey.core.Reason;
 import java.util.List;
 import java.util.Locale;
@@ -63,26 +63,19 @@ public final class OriginCheck {
     private final boolean loopbackDevelopment;
 
     /**
-     * @param trustedOrigins      origins besides the server's own allowed to send unsafe requests
-     * @param trustedProxies      addresses or CIDR ranges of reverse proxies
-     * @param proxyHeader         the header the proxies write the client's address in; {@code null} when there are none
-     * @param loopbackDevelopment whether plain-HTTP loopback connections get the development cookie
-     *                            ({@link #isLocalDevelopment})
-     * @throws IllegalArgumentException naming the first entry that does not parse, or proxies without a header
+     * @param settings the trusted origins and proxies, the proxies' header, and whether plain-HTTP loopback
+     *                 connections get the development cookie ({@link #isLocalDevelopment})
+     * @throws IllegalArgumentException naming the first entry that does not parse
      */
-    public OriginCheck(List<String> trustedOrigins, List<String> trustedProxies, ProxyHeader proxyHeader,
-            boolean loopbackDevelopment) {
-        if (!trustedProxies.isEmpty() && proxyHeader == null) {
-            throw new IllegalArgumentException("trusted proxies need the header they write the client's address in");
-        }
-        this.trustedOrigins = new TrustedOrigins(trustedOrigins);
-        this.trustedProxies = new TrustedProxies(trustedProxies, proxyHeader);
-        this.loopbackDevelopment = loopbackDevelopment;
+    public OriginCheck(WebSettings settings) {
+        this.trustedOrigins = new TrustedOrigins(settings.trustedOrigins());
+        this.trustedProxies = new TrustedProxies(settings.trustedProxies(), settings.proxyHeader());
+        this.loopbackDevelopment = settings.loopbackDevelopment();
     }
 
     /** No trusted origin or proxy: what a server reached directly needs. */
     public OriginCheck(boolean loopbackDevelopment) {
-        this(List.of(), List.of(), null, loopbackDevelopment);
+        this(WebSettings.defaults().withLoopbackDevelopment(loopbackDevelopment));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.latchkey.web;
 
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

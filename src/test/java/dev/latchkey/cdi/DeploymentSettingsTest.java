@@ -78,15 +78,15 @@ class DeploymentSettingsTest {
         assertEquals(Duration.ofMinutes(15), s.cleanupInterval());
         assertEquals("sid; Secure; SameSite=Strict; /app; example.com", s.config().cookie().name() + "; Secure; SameSite="
                 + s.config().cookie().sameSite().attributeValue() + "; " + s.config().cookie().path() + "; " + s.config().cookie().domain());
-        assertEquals(List.of("https://a.example.com", "https://*.example.org"), s.config().trustedOrigins());
-        assertEquals(List.of("10.0.0.0/8", "::1"), s.config().trustedProxies());
-        assertEquals(dev.latchkey.core.ProxyHeader.X_FORWARDED_FOR, s.config().proxyHeader());
+        assertEquals(List.of("https://a.example.com", "https://*.example.org"), s.web().trustedOrigins());
+        assertEquals(List.of("10.0.0.0/8", "::1"), s.web().trustedProxies());
+        assertEquals(dev.latchkey.web.ProxyHeader.X_FORWARDED_FOR, s.web().proxyHeader());
         assertEquals("/login", s.loginPage());
         assertTrue(s.diagnostics());
         assertEquals("java:app/jdbc/mine", s.dataSource());
         assertEquals("org.hibernate.jpa.HibernatePersistenceProvider", s.persistenceProvider());
         assertFalse(s.createMissingTables());
-        assertFalse(s.config().loopbackDevelopment());
+        assertFalse(s.web().loopbackDevelopment());
         assertEquals(new dev.latchkey.cache.CacheSettings(50_000, Duration.ofSeconds(2)), s.cache());
         assertFalse(s.directRead());
         assertEquals("rediss://app:pa%40ss@redis.example.com:6380/2", s.redis().uri());

@@ -17,7 +17,6 @@ class LatchkeyConfigTest {
         assertEquals(Duration.ofDays(400), c.absoluteLifetime());
         assertEquals(500, c.cleanupBatchSize());
         assertEquals(CookieSettings.defaults(), c.cookie());
-        assertEquals(List.of(), c.trustedOrigins());
         assertEquals(c, c.toBuilder().build());
     }
 

@@ -3,7 +3,7 @@ package dev.latchkey.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -33,7 +33,7 @@ class ForwardingInputPropertiesTest {
     void anyForwardingHeaderGivesAnAddressAndNeverThrows(@ForAll("header") String forwarded, @ForAll("header") String xff,
             @ForAll("header") String realIp, @ForAll("header") String host) {
         for (ProxyHeader declared : ProxyHeader.values()) {
-            OriginCheck check = new OriginCheck(List.of(), List.of("10.0.0.0/8"), declared, true);
+            OriginCheck check = new OriginCheck(WebSettings.defaults().behindProxies(List.of("10.0.0.0/8"), declared));
             RequestFacts request = new RequestFacts("POST", "http", host, "10.0.0.5", "10.0.0.100", Map.of(
                     "Forwarded", forwarded, "X-Forwarded-For", xff, "X-Real-IP", realIp, "X-Forwarded-Host", host,
                     "X-Forwarded-Proto", realIp, "Origin", host, "Sec-Fetch-Site", xff));

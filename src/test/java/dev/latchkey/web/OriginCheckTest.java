@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ class OriginCheckTest {
             "http://localhost:3000", "https://b\u00fccher.example/");
     private static final List<String> PROXIES = List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1");
     /** Behind proxies that write X-Forwarded-For (and X-Forwarded-Proto, X-Forwarded-Host). */
-    private static final OriginCheck CHECK = new OriginCheck(ORIGINS, PROXIES, ProxyHeader.X_FORWARDED_FOR, true);
+    private static final OriginCheck CHECK = new OriginCheck(new WebSettings(ORIGINS, PROXIES, ProxyHeader.X_FORWARDED_FOR, true));
 
     private static OriginCheck declaring(ProxyHeader header) {
-        return new OriginCheck(ORIGINS, PROXIES, header, true);
+        return new OriginCheck(new WebSettings(ORIGINS, PROXIES, header, true));
     }
 
     private static RequestFacts request(String method, String scheme, String host, String remote, String origin,
@@ -218,7 +218,7 @@ class OriginCheckTest {
     void developmentCookieNeverThroughATrustedProxyOrWhenSwitchedOff() {
         RequestFacts local = connection("http", "localhost:8080", "127.0.0.1", "127.0.0.1");
         assertTrue(new OriginCheck(true).isLocalDevelopment(local));
-        assertFalse(new OriginCheck(List.of(), List.of("127.0.0.1"), ProxyHeader.X_REAL_IP, true).isLocalDevelopment(local),
+        assertFalse(new OriginCheck(new WebSettings(List.of(), List.of("127.0.0.1"), ProxyHeader.X_REAL_IP, true)).isLocalDevelopment(local),
                 "a trusted local proxy");
         assertFalse(new OriginCheck(false).isLocalDevelopment(local), "switched off");
     }
@@ -251,7 +251,7 @@ class OriginCheckTest {
         "https://*.[::1]", "https://example.com:70000"})
     void invalidTrustedOriginsFailAtConfiguration(String origin) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OriginCheck(List.of(origin), List.of(), null, true));
+                () -> new OriginCheck(new WebSettings(List.of(origin), List.of(), null, true)));
         assertTrue(e.getMessage().startsWith("latchkey.csrf.trusted-origins: "), e.getMessage());
     }
 
@@ -259,13 +259,13 @@ class OriginCheckTest {
     @ValueSource(strings = {"", "localhost", "10.0.0.0/33", "10.0.0.256", "fd00::/129", "10.0.0.0/x", "proxy.example.com"})
     void invalidTrustedProxiesFailAtConfiguration(String proxy) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OriginCheck(List.of(), List.of(proxy), ProxyHeader.FORWARDED, true));
+                () -> new OriginCheck(new WebSettings(List.of(), List.of(proxy), ProxyHeader.FORWARDED, true)));
         assertTrue(e.getMessage().startsWith("latchkey.proxy.trusted: "), e.getMessage());
     }
 
     @Test
     void trustedProxiesWithoutTheHeaderTheyWriteAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new OriginCheck(List.of(), List.of("10.0.0.1"), null, true));
+        assertThrows(IllegalArgumentException.class, () -> new OriginCheck(new WebSettings(List.of(), List.of("10.0.0.1"), null, true)));
     }
 
     // ---- the client's address, for sign-in throttling ----

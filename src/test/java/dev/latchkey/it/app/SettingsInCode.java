@@ -1,15 +1,17 @@
 package dev.latchkey.it.app;
 
 import dev.latchkey.core.LatchkeyConfig;
-import dev.latchkey.core.ProxyHeader;
+import dev.latchkey.web.ProxyHeader;
+import dev.latchkey.web.WebSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Latchkey's settings given in code: a shorter browser-session idle window than the default day, and
- * a TLS proxy on {@value #TRUSTED_PROXY} writing X-Forwarded-For, a loopback address the tests connect from to play it.
+ * Latchkey's settings given in code: a shorter browser-session idle window than the default day
+ * ({@link LatchkeyConfig}), and a TLS proxy on {@value #TRUSTED_PROXY} writing X-Forwarded-For, a
+ * loopback address the tests connect from to play it ({@link WebSettings}).
  */
 @ApplicationScoped
 public class SettingsInCode {
@@ -18,7 +20,11 @@ public class SettingsInCode {
 
     @Produces
     LatchkeyConfig latchkeyConfig() {
-        return LatchkeyConfig.builder().browserSessionIdleTimeout(Duration.ofHours(12))
-                .trustedProxies(List.of(TRUSTED_PROXY)).proxyHeader(ProxyHeader.X_FORWARDED_FOR).build();
+        return LatchkeyConfig.builder().browserSessionIdleTimeout(Duration.ofHours(12)).build();
+    }
+
+    @Produces
+    WebSettings webSettings() {
+        return WebSettings.defaults().behindProxies(List.of(TRUSTED_PROXY), ProxyHeader.X_FORWARDED_FOR);
     }
 }

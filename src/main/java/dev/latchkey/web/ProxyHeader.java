@@ -1,4 +1,4 @@
-package dev.latchkey.core;
+package dev.latchkey.web;
 
 import java.util.Locale;
 
