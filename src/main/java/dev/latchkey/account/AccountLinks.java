@@ -1,6 +1,6 @@
 package dev.latchkey.account;
 
-import dev.latchkey.jpa.Transactions;
+import dev.latchkey.internal.jpa.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

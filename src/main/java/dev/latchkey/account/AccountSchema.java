@@ -1,9 +1,9 @@
 package dev.latchkey.account;
 
 import dev.latchkey.core.Message;
-import dev.latchkey.jpa.DatabaseProduct;
-import dev.latchkey.jpa.SqlScripts;
-import dev.latchkey.jpa.Transactions;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.SqlScripts;
+import dev.latchkey.internal.jpa.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 

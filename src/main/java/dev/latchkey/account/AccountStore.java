@@ -1,8 +1,8 @@
 package dev.latchkey.account;
 
 import dev.latchkey.core.NewSession;
-import dev.latchkey.jpa.DatabaseProduct;
-import dev.latchkey.jpa.Transactions;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.SessionStoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,7 +1,7 @@
 package dev.latchkey.account;
 
-import dev.latchkey.jpa.DatabaseProduct;
-import dev.latchkey.jpa.Transactions;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.oauth.ProviderTokens;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.latchkey.account;
 
-import dev.latchkey.cdi.LatchkeyDeployment;
+import dev.latchkey.internal.cdi.LatchkeyDeployment;
 import dev.latchkey.core.Message;
-import dev.latchkey.jpa.ContainerPersistence;
+import dev.latchkey.internal.jpa.ContainerPersistence;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.latchkey.core;
 
+import dev.latchkey.internal.log.RateLimitedLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,14 @@ public final class Latchkey {
     /** With the system clock and {@link LatchkeyConfig#defaults()}. */
     public Latchkey(SessionStore store) {
         this(store, Clock.systemUTC(), LatchkeyConfig.defaults());
+    }
+
+    /**
+     * Whether a value has the form of a Latchkey token — {@code <id>.<secret>} in its alphabet and
+     * lengths — without asking the store: for a reader of cookies that skips what cannot be a token.
+     */
+    public static boolean isWellFormedToken(String value) {
+        return SessionToken.isWellFormed(value);
     }
 
     /** The settings in force. */

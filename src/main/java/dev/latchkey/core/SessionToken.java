@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>{@link #parse(String)} accepts exactly that shape and nothing else, so garbage is turned away
  * before any database is asked. {@link #toString()} never shows the secret.
  */
-public final class SessionToken {
+final class SessionToken {
 
     /** Never used itself: only copied ({@link #newSha256}). */
     private static final MessageDigest SHA_256 = sha256Instance();

@@ -1,5 +1,6 @@
 package dev.latchkey.core;
 
+import dev.latchkey.internal.log.RateLimitedLog;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.internal.jpa.SqlScripts;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.throttle.AttemptStore;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Sign-in attempt counters in the {@code latchkey_signin_attempt} table, shared by every node on the
@@ -46,9 +50,15 @@ public final class JpaAttemptStore implements AttemptStore {
      * Opens the store, checking that the table keeps what is written to it (in a transaction that
      * is rolled back); a missing table is created from the shipped script when {@code createMissingTable}.
      *
+     * @param dataSource the DataSource {@code emf} is on, which tells the database (and so the script)
      * @throws SessionStoreException ({@code LK-403}) naming the table and the script
+     * @throws IllegalStateException ({@code LK-405}) when the DataSource cannot be reached
      */
-    public static JpaAttemptStore open(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct database) {
+    public static JpaAttemptStore open(EntityManagerFactory emf, boolean createMissingTable, DataSource dataSource) {
+        return checked(emf, createMissingTable, DatabaseProduct.of(dataSource));
+    }
+
+    private static JpaAttemptStore checked(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct database) {
         Transactions transactions = Transactions.resourceLocal(emf);
         try {
             if (database.lacks(transactions, TABLE, "attempt_key")) {

@@ -1,5 +1,7 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStore;
 import dev.latchkey.core.SessionStoreException;
@@ -80,10 +82,6 @@ public final class JpaSessionStore implements SessionStore {
      * This store, reading sessions by id with one plain JDBC statement on {@code dataSource} — the
      * DataSource the persistence unit is on — instead of a JPA query: the same single {@code SELECT},
      * with less work per request. Everything else stays JPA.
-     *
-     * <p>Internal: used by Latchkey's Jakarta EE integration.
-     *
-     * @hidden
      */
     public JpaSessionStore readingThrough(DataSource dataSource) {
         return new JpaSessionStore(transactions, new DirectRead(dataSource));
@@ -100,7 +98,7 @@ public final class JpaSessionStore implements SessionStore {
      *                               run when the schema is wrong or the database cannot be reached
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf) {
-        return open(emf, false, null);
+        return checked(emf, false, null);
     }
 
     /**
@@ -109,18 +107,21 @@ public final class JpaSessionStore implements SessionStore {
      * or H2). A table that exists but is wrong is never touched: that still stops the start.
      */
     public static JpaSessionStore resourceLocal(EntityManagerFactory emf, boolean createMissingTable) {
-        return open(emf, createMissingTable, null);
+        return checked(emf, createMissingTable, null);
     }
 
     /**
-     * Like {@link #resourceLocal(EntityManagerFactory, boolean)}, for a caller that already knows the
-     * database product (from the DataSource's metadata), which spares the detection queries.
+     * Like {@link #resourceLocal(EntityManagerFactory, boolean)}, on a unit whose DataSource the caller
+     * holds: the database is told from the DataSource's JDBC metadata, which spares the detection queries.
      *
-     * <p>Internal: used by Latchkey's Jakarta EE integration.
-     *
-     * @hidden
+     * @param dataSource the DataSource {@code emf} is on
+     * @throws IllegalStateException ({@code LK-405}) when the DataSource cannot be reached
      */
-    public static JpaSessionStore open(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct known) {
+    public static JpaSessionStore open(EntityManagerFactory emf, boolean createMissingTable, DataSource dataSource) {
+        return checked(emf, createMissingTable, DatabaseProduct.of(dataSource));
+    }
+
+    private static JpaSessionStore checked(EntityManagerFactory emf, boolean createMissingTable, DatabaseProduct known) {
         SchemaCheck.ensure(emf, createMissingTable, known);
         return new JpaSessionStore(Transactions.resourceLocal(emf), null);
     }

@@ -1,5 +1,8 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.internal.jpa.SqlScripts;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStoreException;
 import jakarta.persistence.EntityManagerFactory;

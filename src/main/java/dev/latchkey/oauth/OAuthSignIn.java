@@ -1,9 +1,5 @@
 package dev.latchkey.oauth;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,6 +7,7 @@ import java.util.List;
  * Links that start a sign-in with a provider, for "Sign in with …" buttons: a plain {@code GET} of
  * {@code /latchkey/oauth/<name>} (inside the application) starts it, and the browser comes back to
  * {@code returnPath}. A signed-in user links another provider to the account with {@link #linkPath}.
+ * Inject it; Latchkey provides the bean.
  *
  * <pre>{@code
  * @Inject OAuthSignIn oauth;
@@ -20,43 +17,27 @@ import java.util.List;
  * }
  * }</pre>
  */
-@ApplicationScoped
-public class OAuthSignIn {
+public interface OAuthSignIn {
 
     /**
      * How recent a sign-in must be to link a provider to an account, or (with the built-in accounts) to
      * unlink one: a stolen session cookie must not add or remove a way in.
      */
-    public static final Duration LINK_MAX_AGE = Duration.ofMinutes(10);
-
-    @Inject
-    OAuthModule module;
+    Duration LINK_MAX_AGE = Duration.ofMinutes(10);
 
     /** The names of the providers configured, in the order of the settings. */
-    public List<String> providers() {
-        return module.providers().stream().map(OAuthProvider::name).toList();
-    }
+    List<String> providers();
 
     /**
      * The path, inside the application, that signs in with {@code provider} and comes back to
-     * {@code returnPath} (a path inside the application; anything else comes back to {@code /}).
+     * {@code returnPath} (a path inside the application, without its context path; anything else comes
+     * back to {@code /}).
      */
-    public String signInPath(String provider, String returnPath) {
-        return path(provider, returnPath, "");
-    }
+    String signInPath(String provider, String returnPath);
 
     /** The same with "remember me": a persistent cookie and the long idle timeout. */
-    public String signInRememberedPath(String provider, String returnPath) {
-        return path(provider, returnPath, "&remember");
-    }
+    String signInRememberedPath(String provider, String returnPath);
 
     /** The path that links {@code provider} to the signed-in user's account, then comes back to {@code returnPath}. */
-    public String linkPath(String provider, String returnPath) {
-        return path(provider, returnPath, "&link");
-    }
-
-    private static String path(String provider, String returnPath, String flag) {
-        return OAuthFlow.START_PREFIX + URLEncoder.encode(provider, StandardCharsets.UTF_8) + "?return="
-                + URLEncoder.encode(ReturnPath.check(returnPath), StandardCharsets.UTF_8) + flag;
-    }
+    String linkPath(String provider, String returnPath);
 }

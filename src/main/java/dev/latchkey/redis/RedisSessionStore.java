@@ -146,10 +146,10 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     }
 
     /**
-     * Where the store is and whether Redis answers now, for the start-up line: never the URI's
-     * credentials. Internal: used by Latchkey's Jakarta EE integration.
+     * Where the store is, and whether Redis answers now with a policy that never evicts keys, for a
+     * start-up line: the host and port, never the URI's credentials.
      *
-     * @hidden
+     * @throws IllegalStateException ({@code LK-408}) when the Redis reached may evict keys
      */
     public String describe() {
         String reached;

@@ -1,5 +1,6 @@
 package dev.latchkey.rest;
 
+import dev.latchkey.internal.rest.AnonymousCallerFilter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;

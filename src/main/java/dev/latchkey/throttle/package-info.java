@@ -1,7 +1,8 @@
 /**
- * Sign-in throttling, plain Java: {@link dev.latchkey.throttle.SignInThrottle} decides before any
- * password is checked whether an attempt may go ahead, from failure counters per account, per client
- * address and per pair, kept in an {@link dev.latchkey.throttle.AttemptStore} that every node shares
- * (the database, by default).
+ * Sign-in throttling's service provider interface: where the attempt counters live
+ * ({@link dev.latchkey.throttle.AttemptStore}, shared by every node; in memory for tests and one node:
+ * {@link dev.latchkey.throttle.InMemoryAttemptStore}), and the limits ({@link dev.latchkey.throttle.ThrottleSettings},
+ * {@link dev.latchkey.throttle.ThrottleLimit}). An application that keeps its counters elsewhere produces an
+ * {@code AttemptStore} bean.
  */
 package dev.latchkey.throttle;

@@ -10,13 +10,13 @@ import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.ProviderIdentity;
-import dev.latchkey.servlet.Diagnostics;
-import dev.latchkey.servlet.ServletSessions;
+import dev.latchkey.internal.servlet.Diagnostics;
+import dev.latchkey.internal.servlet.ServletSessions;
 import dev.latchkey.testing.FakeHttp;
 import dev.latchkey.testing.H2MemDatabase;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.Provider;
-import dev.latchkey.web.OriginCheck;
+import dev.latchkey.internal.web.OriginCheck;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -36,7 +36,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Every public method that takes a name or a password the user typed, fed arbitrary text — unpaired
  * surrogates, NUL, control characters, thousands of characters — on the built-in accounts in a real
  * database: each answers with its result or a refusal, never an exception. (Return paths and provider
- * text: {@code dev.latchkey.oauth.OAuthInputPropertiesTest}.)
+ * text: {@code dev.latchkey.internal.oauth.OAuthInputPropertiesTest}.)
  */
 class AccountInputPropertiesTest {
 

@@ -1,11 +1,11 @@
 package dev.latchkey.account;
 
-import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.DatabaseProduct;
 import dev.latchkey.jpa.JpaAttemptStore;
 import dev.latchkey.testing.H2MemDatabase;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.throttle.InMemoryAttemptStore;
-import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -56,7 +56,7 @@ public class SignInThrottleBenchmark {
             default -> {
                 H2MemDatabase.get().recreateSchema();
                 unit = Provider.ECLIPSELINK.open(H2MemDatabase.get().dataSource(), false);
-                yield new SignInThrottle(JpaAttemptStore.open(unit, true, DatabaseProduct.H2), Clock.systemUTC(),
+                yield new SignInThrottle(JpaAttemptStore.open(unit, true, H2MemDatabase.get().dataSource()), Clock.systemUTC(),
                         ThrottleSettings.defaults());
             }
         };

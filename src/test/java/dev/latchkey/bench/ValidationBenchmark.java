@@ -1,7 +1,7 @@
 package dev.latchkey.bench;
 
-import dev.latchkey.cache.CacheSettings;
-import dev.latchkey.cache.CachingSessionStore;
+import dev.latchkey.internal.cache.CacheSettings;
+import dev.latchkey.internal.cache.CachingSessionStore;
 import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;

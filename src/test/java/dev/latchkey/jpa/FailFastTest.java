@@ -1,5 +1,7 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.ContainerPersistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +90,7 @@ class FailFastTest {
         EntityManagerFactory unit = ContainerPersistence.open("latchkey-fail-fast", source, List.of(SessionEntity.class),
                 "org.eclipse.persistence.jpa.PersistenceProvider");
         try {
-            JpaSessionStore store = JpaSessionStore.open(unit, true, DatabaseProduct.POSTGRESQL);
+            JpaSessionStore store = JpaSessionStore.open(unit, true, source);
             assertTrue(store.find("a".repeat(32)).isEmpty());
             database.stop();
             try {

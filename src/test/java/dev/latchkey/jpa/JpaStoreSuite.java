@@ -1,13 +1,15 @@
 package dev.latchkey.jpa;
 
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.latchkey.cache.CacheSettings;
-import dev.latchkey.cache.CachingSessionStore;
+import dev.latchkey.internal.cache.CacheSettings;
+import dev.latchkey.internal.cache.CachingSessionStore;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
@@ -21,7 +23,7 @@ import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.throttle.AttemptStoreContract;
-import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleLimit;
 import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.testing.Provider;
@@ -171,8 +173,8 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
             for (EntityManagerFactory unit : units) {
                 starts.add(pool.submit(() -> {
                     together.await();
-                    JpaSessionStore store = JpaSessionStore.open(unit, true, database().product());
-                    JpaAttemptStore.open(unit, true, database().product());
+                    JpaSessionStore store = JpaSessionStore.open(unit, true, database().dataSource());
+                    JpaAttemptStore.open(unit, true, database().dataSource());
                     return store.find("a".repeat(32));
                 }));
             }
@@ -654,7 +656,7 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
     private EntityManagerFactory secondNode;
 
     private JpaAttemptStore attempts(EntityManagerFactory emf) {
-        return JpaAttemptStore.open(emf, true, database().product());
+        return JpaAttemptStore.open(emf, true, database().dataSource());
     }
 
     @Override
@@ -717,7 +719,7 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
     void theCounterTableIsCheckedCreatedFromTheV6ScriptAndCleanedInBatches() {
         database().execute("DROP TABLE IF EXISTS latchkey_signin_attempt");
         SessionStoreException missing = assertThrows(SessionStoreException.class,
-                () -> JpaAttemptStore.open(fixture().emf(), false, database().product()));
+                () -> JpaAttemptStore.open(fixture().emf(), false, database().dataSource()));
         assertTrue(missing.getMessage().contains(database().product().script("V6__create_latchkey_signin_attempt.sql")),
                 missing.getMessage());
         JpaAttemptStore store = attempts(fixture().emf());

@@ -3,9 +3,9 @@ package dev.latchkey.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.cache.CacheSettings;
-import dev.latchkey.cache.CachingSessionStore;
-import dev.latchkey.cache.ChangeFeed;
+import dev.latchkey.internal.cache.CacheSettings;
+import dev.latchkey.internal.cache.CachingSessionStore;
+import dev.latchkey.internal.cache.ChangeFeed;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;

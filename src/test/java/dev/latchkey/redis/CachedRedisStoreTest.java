@@ -1,7 +1,7 @@
 package dev.latchkey.redis;
 
-import dev.latchkey.cache.CacheSettings;
-import dev.latchkey.cache.CachingSessionStore;
+import dev.latchkey.internal.cache.CacheSettings;
+import dev.latchkey.internal.cache.CachingSessionStore;
 import dev.latchkey.core.SessionStore;
 import java.time.Clock;
 import java.time.Duration;

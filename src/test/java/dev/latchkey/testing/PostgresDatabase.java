@@ -1,6 +1,6 @@
 package dev.latchkey.testing;
 
-import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.DatabaseProduct;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.latchkey.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.latchkey.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.DatabaseProduct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
