@@ -1,7 +1,8 @@
 /**
  * The optional Redis store ({@code latchkey.store=redis}): sessions, and the sign-in failure counters,
  * in Redis, with native expiry, a per-user index and conditional writes as Lua scripts. The one public
- * type is {@link dev.latchkey.redis.RedisSessionStore}; everything else is internal.
+ * type is {@link dev.latchkey.redis.RedisSessionStore}; the client, the scripts and the key layout are
+ * package-private.
  *
  * <p>The client is Jedis ({@code redis.clients:jedis}), an optional dependency the application adds
  * when it uses Redis: a synchronous API, as the store interface is synchronous; plain sockets in a
