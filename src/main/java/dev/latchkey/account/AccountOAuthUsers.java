@@ -1,7 +1,7 @@
 package dev.latchkey.account;
 
-import dev.latchkey.oauth.OAuthReason;
 import dev.latchkey.core.NewSession;
+import dev.latchkey.oauth.OAuthReason;
 import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.OAuthUser;
 import dev.latchkey.oauth.OAuthUsers;

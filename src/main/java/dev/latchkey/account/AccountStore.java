@@ -1,9 +1,9 @@
 package dev.latchkey.account;
 
 import dev.latchkey.core.NewSession;
+import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.internal.jpa.DatabaseProduct;
 import dev.latchkey.internal.jpa.Transactions;
-import dev.latchkey.core.SessionStoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

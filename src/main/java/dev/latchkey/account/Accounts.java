@@ -5,7 +5,6 @@ import dev.latchkey.cdi.UserSessions;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
-import dev.latchkey.core.Session;
 import dev.latchkey.core.RecentSignInRequiredException;
 import dev.latchkey.oauth.OAuthSignIn;
 import dev.latchkey.oauth.OAuthUsers;

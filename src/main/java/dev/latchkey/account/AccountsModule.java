@@ -1,7 +1,8 @@
 package dev.latchkey.account;
 
-import dev.latchkey.internal.cdi.LatchkeyDeployment;
 import dev.latchkey.core.Message;
+import dev.latchkey.core.NewSession;
+import dev.latchkey.internal.cdi.LatchkeyDeployment;
 import dev.latchkey.internal.jpa.ContainerPersistence;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManagerFactory;
-import dev.latchkey.core.NewSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -2,14 +2,12 @@ package dev.latchkey.cdi;
 
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
-import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SignInRefusal;
 import dev.latchkey.internal.servlet.ServletSessions;
-import dev.latchkey.internal.servlet.SignInGuard;
-import jakarta.inject.Provider;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
@@ -70,7 +68,7 @@ public class UserSessions {
      */
     public AuthenticationStatus signIn(HttpServletResponse response, Credential credential, boolean rememberMe)
             throws ServletException {
-        if (sessions.get().refuseCookieSignIn(request).isEmpty()
+        if (sessions.get().crossSiteSignIn(request).isEmpty()
                 && (user.isSignedIn() || request.getUserPrincipal() != null)) {
             request.logout();
             if (response.isCommitted()) {
@@ -102,7 +100,7 @@ public class UserSessions {
      * {@code Retry-After}), another site ({@code LK-20x}), or the store ({@code LK-106}).
      */
     public Optional<SignInRefusal> lastRefusal() {
-        return SignInGuard.refusal(request);
+        return sessions.get().lastRefusal(request);
     }
 
     /**
@@ -125,7 +123,7 @@ public class UserSessions {
             return false;
         }
         if (!result.get().getCallerPrincipal().getName().equals(current.get().userId())) {
-            sessions.get().guard().refuse(request, null, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
+            sessions.get().refuseCredential(request);
             return false;
         }
         return sessions.get().markAuthenticated(request, current.get());
@@ -150,7 +148,7 @@ public class UserSessions {
 
     /** The credential checked as a sign-in checks it, throttling included; empty (with the refusal recorded) when refused. */
     private Optional<CredentialValidationResult> checkCredential(Credential credential) {
-        return sessions.get().guard().validate(request, null, credential, identityStores);
+        return sessions.get().checkCredential(request, credential, identityStores);
     }
 
     /** The current user's live sessions, newest first; empty when nobody is signed in. */

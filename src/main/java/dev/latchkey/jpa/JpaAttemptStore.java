@@ -1,10 +1,10 @@
 package dev.latchkey.jpa;
 
-import dev.latchkey.internal.jpa.SqlScripts;
-import dev.latchkey.internal.jpa.DatabaseProduct;
-import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.SqlScripts;
+import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.throttle.AttemptStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,11 +1,11 @@
 package dev.latchkey.jpa;
 
-import dev.latchkey.internal.jpa.DatabaseProduct;
-import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStore;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.core.StoredSession;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.List;

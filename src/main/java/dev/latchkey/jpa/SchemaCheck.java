@@ -1,12 +1,12 @@
 package dev.latchkey.jpa;
 
-import dev.latchkey.internal.jpa.SqlScripts;
-import dev.latchkey.internal.jpa.DatabaseProduct;
-import dev.latchkey.internal.jpa.Transactions;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStoreException;
-import jakarta.persistence.EntityManagerFactory;
+import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.jpa.SqlScripts;
+import dev.latchkey.internal.jpa.Transactions;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,18 +1,18 @@
 package dev.latchkey.account;
 
-import dev.latchkey.oauth.OAuthReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
-import dev.latchkey.core.InMemorySessionStore;
+import dev.latchkey.oauth.OAuthReason;
 import dev.latchkey.oauth.OAuthRefusal;
 import dev.latchkey.oauth.OAuthUser;
 import dev.latchkey.oauth.ProviderIdentity;

@@ -1,11 +1,10 @@
 package dev.latchkey.account;
 
-import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.jpa.JpaAttemptStore;
 import dev.latchkey.testing.H2MemDatabase;
 import dev.latchkey.testing.Provider;
 import dev.latchkey.throttle.InMemoryAttemptStore;
-import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.latchkey.bench;
 
-import dev.latchkey.internal.cache.CacheSettings;
-import dev.latchkey.internal.cache.CachingSessionStore;
 import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.SessionStore;
 import dev.latchkey.core.SessionValidation;
+import dev.latchkey.internal.cache.CacheSettings;
+import dev.latchkey.internal.cache.CachingSessionStore;
 import dev.latchkey.jpa.JpaSessionStore;
 import dev.latchkey.testing.H2MemDatabase;
 import dev.latchkey.testing.PostgresDatabase;

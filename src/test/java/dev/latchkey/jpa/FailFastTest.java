@@ -1,12 +1,11 @@
 package dev.latchkey.jpa;
 
-import dev.latchkey.internal.jpa.DatabaseProduct;
-import dev.latchkey.internal.jpa.ContainerPersistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.core.SessionStoreException;
+import dev.latchkey.internal.jpa.ContainerPersistence;
 import dev.latchkey.testing.PostgresDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.latchkey.redis;
 
+import dev.latchkey.core.SessionStore;
 import dev.latchkey.internal.cache.CacheSettings;
 import dev.latchkey.internal.cache.CachingSessionStore;
-import dev.latchkey.core.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 

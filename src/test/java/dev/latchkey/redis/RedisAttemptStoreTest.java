@@ -3,12 +3,12 @@ package dev.latchkey.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.RedisServer;
 import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.throttle.AttemptStoreContract;
 import dev.latchkey.throttle.ThrottleLimit;
-import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,25 +1,19 @@
 package dev.latchkey.internal.cdi;
 
-import dev.latchkey.internal.cache.CachingSessionStore;
-import dev.latchkey.internal.cache.ChangeFeed;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStore;
-import dev.latchkey.internal.jpa.ContainerPersistence;
-import dev.latchkey.jpa.JpaAttemptStore;
-import dev.latchkey.internal.jpa.DatabaseProduct;
-import dev.latchkey.jpa.JpaSessionStore;
-import dev.latchkey.jpa.SessionEntity;
-import dev.latchkey.redis.RedisSessionStore;
+import dev.latchkey.internal.cache.CachingSessionStore;
+import dev.latchkey.internal.cache.ChangeFeed;
 import dev.latchkey.internal.servlet.Diagnostics;
 import dev.latchkey.internal.servlet.ServletSessions;
+import dev.latchkey.internal.throttle.SignInThrottle;
+import dev.latchkey.internal.web.OriginCheck;
 import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.throttle.InMemoryAttemptStore;
-import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleLimit;
 import dev.latchkey.throttle.ThrottleSettings;
-import dev.latchkey.internal.web.OriginCheck;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,9 +29,9 @@ import javax.sql.DataSource;
  * looks the DataSource up and schedules the cleanup; tests assemble Latchkey the same way without a
  * container.
  *
- * <p>No class of the Redis client (Jedis, an optional dependency) is loaded unless the Redis store is
- * asked for: the redis package is called only on that path, through methods whose signatures hold
- * Latchkey's and the JDK's types alone.
+ * <p>Each kind of store is one {@link StoreBackend}; the assembly treats them alike. No class of the
+ * Redis client (Jedis, an optional dependency) is loaded unless the Redis store is asked for: only
+ * {@link RedisBackend} names a Redis type, and it is loaded on that path alone.
  *
  * @param latchkey the facade
  * @param sessions the servlet side
@@ -49,6 +43,8 @@ import javax.sql.DataSource;
  */
 record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle throttle, EntityManagerFactory unit,
                 String summary, List<AutoCloseable> resources) {
+
+    private static final System.Logger LOG = System.getLogger(Assembly.class.getName());
 
     /**
      * Assembles Latchkey.
@@ -67,100 +63,78 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
     static Assembly assemble(DeploymentSettings settings, SessionStore customStore, AttemptStore customAttempts,
             Supplier<DataSource> dataSource, Clock clock, TransactionSuspender suspender, Set<String> roles) {
         OriginCheck originCheck = new OriginCheck(settings.web());
-        SessionStore store;
-        AttemptStore attempts = customAttempts;
-        EntityManagerFactory unit = null;
-        List<AutoCloseable> resources = new ArrayList<>();
-        DataSource postgres = null;
-        String storeSummary;
-        String counters = "in memory, per node: produce an AttemptStore bean to share them";
+        StoreBackend backend = open(settings, customStore, dataSource, clock, suspender);
+        List<AutoCloseable> resources = new ArrayList<>(backend.resources());
+        try {
+            SessionStore store = backend.sessions();
+            StoreBackend.Counters counters = counters(settings.throttle(), backend, customAttempts);
+            SignInThrottle throttle = new SignInThrottle(counters.store(), clock, settings.throttle());
+            String cacheSummary = "";
+            if (settings.cache().isOn()) {
+                ChangeFeed feed = settings.changeFeed() ? backend.changeFeed() : null;
+                if (feed != null) {
+                    resources.add(feed);
+                }
+                store = new CachingSessionStore(store, settings.cache(), clock, feed);
+                cacheSummary = "; validation cache of " + settings.cache().maxSize() + " sessions: a session revoked on another"
+                        + " node stays usable here for up to " + settings.cache().maxAge() + (feed == null ? ""
+                        : ", dropped as soon as that node's PostgreSQL notification arrives (change feed on channel "
+                        + "latchkey_session_changes)");
+            }
+            Latchkey latchkey = new Latchkey(store, clock, settings.config());
+            ServletSessions sessions = new ServletSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics(), clock),
+                    settings.loginPage(), throttle);
+            String throttling = settings.throttle().isOn() ? describe(settings.throttle()) + "; counters " + counters.where() : "off";
+            return new Assembly(latchkey, sessions, throttle, backend.unit(), summary(settings, backend.summary() + cacheSummary, roles)
+                    + "; sign-in throttling " + throttling, List.copyOf(resources));
+        } catch (RuntimeException e) {
+            close(backend.unit(), resources);
+            throw e;
+        }
+    }
+
+    /** The store the settings ask for; only the chosen kind's classes are loaded. */
+    private static StoreBackend open(DeploymentSettings settings, SessionStore customStore, Supplier<DataSource> dataSource,
+            Clock clock, TransactionSuspender suspender) {
         if (customStore != null && settings.redis() != null) {
             throw new IllegalArgumentException("latchkey.store is redis, but the application also produces a SessionStore ("
                     + customStore.getClass().getName() + "): remove one of them");
         }
         if (customStore != null) {
-            store = customStore;
-            storeSummary = "store " + customStore.getClass().getName() + " (provided by the application)";
-            if (attempts == null) {
-                attempts = new InMemoryAttemptStore();
-            }
-        } else if (settings.redis() != null) {
-            RedisSessionStore opened = openRedis(settings.redis(), clock);
-            resources.add(opened);
-            store = opened;
-            storeSummary = opened.describe();
-            if (attempts == null && settings.throttle().isOn()) {
-                attempts = opened.attemptStore();
-                counters = "in Redis, shared by every node";
-            }
-        } else {
-            DataSource source = dataSource.get();
-            DatabaseProduct product = suspender.suspended(() -> DatabaseProduct.of(source));
-            unit = ContainerPersistence.open("latchkey", source, List.of(SessionEntity.class), settings.persistenceProvider());
-            EntityManagerFactory opened = unit;
-            JpaSessionStore checked = suspender.suspended(() -> JpaSessionStore.open(opened, settings.createMissingTables(), source));
-            JpaSessionStore jpa = settings.directRead() ? checked.readingThrough(source) : checked;
-            String skew = suspender.suspended(() -> product.clockSkew(source, clock.instant()))
-                    .map(d -> "database clock " + d.toMillis() + " ms from the JVM's").orElse("database clock not measured");
-            storeSummary = "JPA store on " + settings.dataSource() + " (" + product.displayName()
-                    + ", table latchkey_session checked: columns and timestamp round trip ok, " + skew + ")";
-            store = new SuspendedTransactionStore(jpa, suspender);
-            postgres = product == DatabaseProduct.POSTGRESQL ? source : null;
-            if (attempts == null && settings.throttle().isOn()) {
-                attempts = new SuspendedAttemptStore(suspender.suspended(() -> JpaAttemptStore.open(opened,
-                        settings.createMissingTables(), source)), suspender);
-                counters = "in table latchkey_signin_attempt, shared by every node";
-            }
+            return new ApplicationBackend(customStore);
         }
-        String attemptsSummary = !settings.throttle().isOn() ? "off"
-                : describe(settings.throttle()) + "; counters " + (customAttempts != null ? "in "
-                + customAttempts.getClass().getName() + " (provided by the application)" : counters);
-        SignInThrottle throttle = new SignInThrottle(attempts == null ? new InMemoryAttemptStore() : attempts, clock,
-                settings.throttle());
-        String cacheSummary = "";
-        if (settings.cache().isOn()) {
-            ChangeFeed feed = settings.changeFeed() ? changeFeed(postgres, suspender) : null;
-            if (feed != null) {
-                resources.add(feed);
-            }
-            store = new CachingSessionStore(store, settings.cache(), clock, feed);
-            cacheSummary = "; validation cache of " + settings.cache().maxSize() + " sessions: a session revoked on another"
-                    + " node stays usable here for up to " + settings.cache().maxAge() + (feed == null ? ""
-                    : ", dropped as soon as that node's PostgreSQL notification arrives (change feed on channel "
-                    + "latchkey_session_changes)");
+        if (settings.redis() != null) {
+            return RedisBackend.open(settings.redis(), clock);
         }
-        Latchkey latchkey = new Latchkey(store, clock, settings.config());
-        ServletSessions sessions = new ServletSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics(), clock),
-                settings.loginPage(), throttle);
-        return new Assembly(latchkey, sessions, throttle, unit, summary(settings, storeSummary + cacheSummary, roles)
-                + "; sign-in throttling " + attemptsSummary, List.copyOf(resources));
+        return JpaBackend.open(settings, dataSource.get(), clock, suspender);
     }
 
-    /** The PostgreSQL change feed, its announcements made outside the caller's transaction. */
-    private static ChangeFeed changeFeed(DataSource postgres, TransactionSuspender suspender) {
-        if (postgres == null) {
-            throw new IllegalArgumentException("latchkey.cache.change-feed=postgresql needs Latchkey's own store on a"
-                    + " PostgreSQL database (latchkey.datasource); set latchkey.cache.change-feed=off for this store");
+    /** The application's counters, else the store's shared ones (opened only when throttling is on), else memory. */
+    private static StoreBackend.Counters counters(ThrottleSettings throttle, StoreBackend backend, AttemptStore customAttempts) {
+        if (customAttempts != null) {
+            return new StoreBackend.Counters(customAttempts, "in " + customAttempts.getClass().getName() + " (provided by the application)");
         }
-        try {
-            return new SuspendedChangeFeed(ChangeFeed.postgres(postgres, ManagedThreads.factory()), suspender);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("latchkey.cache.change-feed is postgresql, but " + e.getMessage(), e);
-        }
+        StoreBackend.Counters inMemory = new StoreBackend.Counters(new InMemoryAttemptStore(),
+                "in memory, per node: produce an AttemptStore bean to share them");
+        return throttle.isOn() ? backend.sharedCounters().orElse(inMemory) : inMemory;
     }
 
-    /** The Redis store, or {@code LK-401} naming the dependency to add when Jedis is missing from the application. */
-    private static RedisSessionStore openRedis(RedisSettings redis, Clock clock) {
-        RedisSessionStore.Builder builder = RedisSessionStore.builder(redis.uri()).clock(clock);
-        if (redis.prefix() != null) {
-            builder.prefix(redis.prefix());
+    /** Closes the unit and every resource, logging (without failing) what cannot be closed. */
+    void close() {
+        close(unit, resources);
+    }
+
+    private static void close(EntityManagerFactory unit, List<AutoCloseable> resources) {
+        if (unit != null && unit.isOpen()) {
+            unit.close();
         }
-        try {
-            return builder.build();
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("latchkey.store is redis, but " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("latchkey.redis.uri: " + e.getMessage(), e);
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + resource.getClass().getName() + " failed: "
+                        + e.getClass().getName());
+            }
         }
     }
 

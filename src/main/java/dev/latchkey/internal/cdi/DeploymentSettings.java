@@ -1,13 +1,13 @@
 package dev.latchkey.internal.cdi;
 
-import dev.latchkey.internal.cache.CacheSettings;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.LatchkeyConfig;
-import dev.latchkey.web.ProxyHeader;
-import dev.latchkey.web.WebSettings;
 import dev.latchkey.core.SameSite;
+import dev.latchkey.internal.cache.CacheSettings;
 import dev.latchkey.throttle.ThrottleLimit;
 import dev.latchkey.throttle.ThrottleSettings;
+import dev.latchkey.web.ProxyHeader;
+import dev.latchkey.web.WebSettings;
 import java.time.Duration;
 
 /**

@@ -2,11 +2,11 @@ package dev.latchkey.internal.cdi;
 
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
-import dev.latchkey.web.WebSettings;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.SessionStore;
-import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.internal.servlet.ServletSessions;
+import dev.latchkey.throttle.AttemptStore;
+import dev.latchkey.web.WebSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -139,16 +139,8 @@ class LatchkeyRuntime {
             cleanup.cancel(false);
         }
         Assembly running = assembly;
-        if (running != null && running.unit() != null && running.unit().isOpen()) {
-            running.unit().close();
-        }
-        for (AutoCloseable resource : running == null ? java.util.List.<AutoCloseable>of() : running.resources()) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing " + resource.getClass().getName() + " failed: "
-                        + e.getClass().getName());
-            }
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.latchkey.internal.jpa;
 
+import dev.latchkey.core.SessionStoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import dev.latchkey.core.SessionStoreException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 

@@ -1,7 +1,7 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthReason;
 import dev.latchkey.core.Rejection;
+import dev.latchkey.oauth.OAuthReason;
 
 /**
  * Why a sign-in with a provider stopped: the reason, the status the browser gets, and a detail for

@@ -1,9 +1,5 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.ProviderIdentity;
-import dev.latchkey.oauth.OAuthReason;
-import dev.latchkey.oauth.OAuthProvider;
-import dev.latchkey.oauth.ProviderTokens;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
@@ -20,6 +16,10 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.JSONArrayUtils;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import dev.latchkey.oauth.OAuthProvider;
+import dev.latchkey.oauth.OAuthReason;
+import dev.latchkey.oauth.ProviderIdentity;
+import dev.latchkey.oauth.ProviderTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

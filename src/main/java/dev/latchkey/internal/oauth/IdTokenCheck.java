@@ -1,7 +1,5 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthProvider;
-import dev.latchkey.oauth.OAuthReason;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.PlainJWT;
@@ -10,6 +8,8 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.latchkey.oauth.OAuthProvider;
+import dev.latchkey.oauth.OAuthReason;
 import java.util.Locale;
 
 /**

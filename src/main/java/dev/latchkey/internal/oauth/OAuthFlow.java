@@ -1,19 +1,18 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthUser;
-import dev.latchkey.oauth.ProviderIdentity;
-import dev.latchkey.oauth.OAuthSignIn;
-import dev.latchkey.oauth.OAuthRefusal;
-import dev.latchkey.oauth.OAuthReason;
-import dev.latchkey.oauth.OAuthProvider;
-import dev.latchkey.oauth.OAuthUsers;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
-import dev.latchkey.core.Rejection;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStoreException;
 import dev.latchkey.internal.servlet.ServletSessions;
+import dev.latchkey.oauth.OAuthProvider;
+import dev.latchkey.oauth.OAuthReason;
+import dev.latchkey.oauth.OAuthRefusal;
+import dev.latchkey.oauth.OAuthSignIn;
+import dev.latchkey.oauth.OAuthUser;
+import dev.latchkey.oauth.OAuthUsers;
+import dev.latchkey.oauth.ProviderIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The two requests of a sign-in with a provider. The start ({@code GET /latchkey/oauth/<name>})
@@ -43,20 +41,13 @@ final class OAuthFlow {
     /** Linking a provider needs a sign-in (or re-authentication) at most this old. */
     static final Duration LINK_MAX_AGE = OAuthSignIn.LINK_MAX_AGE;
     private static final int MAX_PARAMETER_LENGTH = 2048;
-    /**
-     * Failures that point at the settings, the provider or the database rather than at one browser:
-     * also a warning (at most one a minute per id). The others are debug lines only.
-     */
-    private static final Set<Rejection> CONFIGURATION_PROBLEMS = Set.of(OAuthReason.OAUTH_PROVIDER_ERROR,
-            OAuthReason.OAUTH_CODE_EXCHANGE_FAILED, OAuthReason.OAUTH_ID_TOKEN_INVALID, OAuthReason.OAUTH_PROVIDER_UNAVAILABLE,
-            Reason.STORE_UNAVAILABLE);
-
     private final Map<String, ProviderClient> byName = new LinkedHashMap<>();
     private final Map<String, ProviderClient> byCallback = new LinkedHashMap<>();
     private final ServletSessions sessions;
     private final OAuthUsers users;
     private final Clock clock;
     private final StateCookie stateCookie;
+    private final FlowAnswers answers;
     private final SecureRandom random = new SecureRandom();
 
     OAuthFlow(List<ProviderClient> clients, ServletSessions sessions, OAuthUsers users, Clock clock, FlowSeal seal) {
@@ -68,6 +59,7 @@ final class OAuthFlow {
         this.users = users;
         this.clock = clock;
         this.stateCookie = new StateCookie(sessions, seal, clock);
+        this.answers = new FlowAnswers(sessions);
     }
 
     /** Whether the request is the start or the callback of a sign-in with a provider. */
@@ -92,11 +84,11 @@ final class OAuthFlow {
                 start(path.substring(START_PREFIX.length()), request, response);
             }
         } catch (FlowFailure failure) {
-            refuse(request, response, callback, failure);
+            answers.refuse(request, response, callback, failure);
         } catch (OAuthRefusal refusal) {
-            refuse(request, response, callback, new FlowFailure(refusal.reason(), 403, "refused by the application"));
+            answers.refuse(request, response, callback, new FlowFailure(refusal.reason(), 403, "refused by the application"));
         } catch (SessionStoreException e) {
-            refuse(request, response, callback, new FlowFailure(Reason.STORE_UNAVAILABLE, 503, e.getClass().getSimpleName()));
+            answers.refuse(request, response, callback, new FlowFailure(Reason.STORE_UNAVAILABLE, 503, e.getClass().getSimpleName()));
         }
     }
 
@@ -106,7 +98,7 @@ final class OAuthFlow {
             throw new FlowFailure(OAuthReason.OAUTH_UNKNOWN_PROVIDER, 404, "no provider at this path");
         }
         Map<String, String> parameters = parameters(request, "return", "link", "remember");
-        Optional<Reason> refused = sessions.refuseCookieSignIn(request);
+        Optional<Reason> refused = sessions.crossSiteSignIn(request);
         if (refused.isPresent()) {
             throw new FlowFailure(refused.get(), 403, name + ": a sign-in started by another site");
         }
@@ -189,7 +181,7 @@ final class OAuthFlow {
         if (client.provider().keepTokens()) {
             users.keepTokens(identity, userId, identified.tokens());
         }
-        sendBack(request, response, request.getContextPath() + flow.returnPath());
+        answers.sendBack(request, response, request.getContextPath() + flow.returnPath());
     }
 
     /**
@@ -216,24 +208,6 @@ final class OAuthFlow {
             return null;
         }
         return current;
-    }
-
-    /**
-     * Sends the browser to the page the sign-in started from. With a {@code SameSite=Strict} session
-     * cookie a redirect would not do: a navigation that a cross-site redirect chain began carries no
-     * strict cookie, so the page would look signed out. A page of this site that moves on does.
-     */
-    private void sendBack(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
-        if (sessions.cookieSettings(request).sameSite() != SameSite.STRICT) {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", target);
-            return;
-        }
-        String href = target.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url=" + href
-                + "\"><title>Signed in</title></head><body><a href=\"" + href + "\">Continue</a></body></html>\n");
     }
 
     private static void allow(String method, String allowed) {
@@ -271,26 +245,6 @@ final class OAuthFlow {
             values.put(name, given[0]);
         }
         return values;
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, ProviderClient callback,
-            FlowFailure failure) throws IOException {
-        Rejection reason = failure.reason();
-        sessions.diagnostics().reject(request, response, reason, failure.detail());
-        if (CONFIGURATION_PROBLEMS.contains(reason) && !failure.byTheUser()) {
-            sessions.diagnostics().warn(reason.message(), reason.name() + ": " + failure.detail());
-        }
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(failure.status());
-        if (failure.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
-            response.setHeader("Allow", callback != null ? "GET" : "GET, POST");
-        }
-        response.setContentType("text/plain;charset=UTF-8");
-        String provider = callback != null ? " with " + callback.provider().name() : "";
-        response.getWriter().write("Sign-in" + provider + " did not work (" + reason.messageId() + " " + reason.name()
-                + "): " + reason.hint() + ".\n" + reason.message().fix() + "\n");
     }
 
     private static String path(HttpServletRequest request) {

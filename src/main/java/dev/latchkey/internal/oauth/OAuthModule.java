@@ -1,10 +1,10 @@
 package dev.latchkey.internal.oauth;
 
+import dev.latchkey.internal.cdi.LatchkeyDeployment;
+import dev.latchkey.internal.servlet.ServletSessions;
 import dev.latchkey.oauth.OAuthMessage;
 import dev.latchkey.oauth.OAuthProvider;
 import dev.latchkey.oauth.OAuthUsers;
-import dev.latchkey.internal.cdi.LatchkeyDeployment;
-import dev.latchkey.internal.servlet.ServletSessions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,9 +1,5 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.ProviderIdentity;
-import dev.latchkey.oauth.OAuthReason;
-import dev.latchkey.oauth.ProviderTokens;
-import dev.latchkey.oauth.OAuthProvider;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -39,6 +35,10 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.latchkey.oauth.OAuthProvider;
+import dev.latchkey.oauth.OAuthReason;
+import dev.latchkey.oauth.ProviderIdentity;
+import dev.latchkey.oauth.ProviderTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

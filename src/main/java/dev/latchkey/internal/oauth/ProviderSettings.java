@@ -1,7 +1,7 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthProvider;
 import dev.latchkey.internal.cdi.LatchkeyDeployment;
+import dev.latchkey.oauth.OAuthProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthReason;
 import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.SameSite;
 import dev.latchkey.internal.servlet.ServletSessions;
+import dev.latchkey.oauth.OAuthReason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

@@ -1,9 +1,8 @@
 package dev.latchkey.internal.rest;
 
 import dev.latchkey.core.Reason;
-import dev.latchkey.internal.security.LatchkeyAuthenticationMechanism;
+import dev.latchkey.internal.servlet.Challenges;
 import dev.latchkey.internal.servlet.RequestState;
-import dev.latchkey.internal.servlet.ServletSessions;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -25,14 +24,14 @@ public final class AnonymousCallerFilter implements ContainerRequestFilter {
         RequestState state = request.getProperty(RequestState.ATTRIBUTE) instanceof RequestState s ? s : null;
         if (state != null && state.rejection() == Reason.STORE_UNAVAILABLE) {
             request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", Long.toString(ServletSessions.STORE_RETRY_SECONDS))
+                    .header("Retry-After", Long.toString(Challenges.STORE_RETRY_SECONDS))
                     .type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("Service unavailable: the session store cannot be reached; try again shortly\n")
                     .build());
             return;
         }
         request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                .header("WWW-Authenticate", LatchkeyAuthenticationMechanism.challenge(state))
+                .header("WWW-Authenticate", Challenges.forAnonymous(state))
                 .type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("Unauthorized: sign in first\n")
                 .build());

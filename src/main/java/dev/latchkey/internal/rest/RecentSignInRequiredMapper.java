@@ -2,8 +2,8 @@ package dev.latchkey.internal.rest;
 
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.RecentSignInRequiredException;
+import dev.latchkey.internal.servlet.Challenges;
 import dev.latchkey.internal.servlet.Diagnostics;
-import dev.latchkey.internal.servlet.ServletSessions;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,7 +19,7 @@ public class RecentSignInRequiredMapper implements ExceptionMapper<RecentSignInR
     @Override
     public Response toResponse(RecentSignInRequiredException e) {
         return Response.status(Response.Status.UNAUTHORIZED)
-                .header("WWW-Authenticate", ServletSessions.recentSignInChallenge(e.maxAge()))
+                .header("WWW-Authenticate", Challenges.recentSignIn(e.maxAge()))
                 .header(Diagnostics.HEADER, Reason.RECENT_SIGN_IN_REQUIRED.messageId() + " " + Reason.RECENT_SIGN_IN_REQUIRED.name())
                 .type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("Unauthorized: this needs a sign-in within the last " + e.maxAge().toSeconds()

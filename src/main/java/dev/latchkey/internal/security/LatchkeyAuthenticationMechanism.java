@@ -2,13 +2,11 @@ package dev.latchkey.internal.security;
 
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Session;
-import dev.latchkey.core.Message;
-import dev.latchkey.core.SessionStoreException;
-import dev.latchkey.core.SignInRefusal;
+import dev.latchkey.internal.servlet.Challenges;
 import dev.latchkey.internal.servlet.RequestState;
 import dev.latchkey.internal.servlet.ServletSessions;
 import dev.latchkey.internal.servlet.SessionsOnFirstUse;
-import dev.latchkey.internal.servlet.SignInGuard;
+import dev.latchkey.internal.servlet.SignInResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -17,14 +15,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Latchkey's Jakarta Security mechanism: the session cookie or bearer token becomes the caller the
@@ -50,11 +45,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     /** The authentication type {@code request.getAuthType()} reports for Latchkey's callers. */
     public static final String AUTH_TYPE = "LATCHKEY";
-    /** The challenge of every 401: API clients are told to send a bearer token. */
-    static final String CHALLENGE = "Bearer realm=\"latchkey\"";
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
-    /** How long a client is told to wait while the store is down. */
-    private static final Duration RETRY = Duration.ofSeconds(ServletSessions.STORE_RETRY_SECONDS);
 
     @Inject
     Provider<ServletSessions> servletSessions;
@@ -73,7 +64,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         AuthenticationParameters parameters = context.getAuthParameters();
         Credential credential = parameters == null ? null : parameters.getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
-            return signIn(sessions, request, response, context, credential, parameters.isRememberMe());
+            return answer(sessions.signIn(request, response, credential, identityStores, parameters.isRememberMe()),
+                    response, context);
         }
         RequestState state = sessions.resolve(request, response);
         if (state.session() != null) {
@@ -86,51 +78,29 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         if (state.rejection() == Reason.STORE_UNAVAILABLE) {
             return unavailable(response);
         }
-        String loginPage = sessions.loginPage();
-        if (loginPage != null && wantsHtml(request)) {
-            return context.redirect(request.getContextPath() + loginPage);
+        Optional<String> loginPage = sessions.loginRedirect(request);
+        if (loginPage.isPresent()) {
+            return context.redirect(loginPage.get());
         }
         return unauthorized(response, context, state);
     }
 
-    private AuthenticationStatus signIn(ServletSessions sessions, HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, Credential credential, boolean rememberMe) {
-        Optional<Reason> refused = sessions.refuseCookieSignIn(request);
-        if (refused.isPresent()) {
-            sessions.guard().refuse(request, response, new SignInRefusal(refused.get(), Optional.empty()));
-            return fail(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden: sign-in from another site refused ("
-                    + refused.get().messageId() + " " + refused.get().name() + ")");
-        }
-        try {
-            Optional<CredentialValidationResult> valid = sessions.guard().validate(request, response, credential,
-                    identityStores);
-            if (valid.isEmpty()) {
-                // throttled: 429 with Retry-After, before any password was checked
-                return SignInGuard.refusal(request).filter(r -> r.reason() == Reason.SIGN_IN_THROTTLED).isPresent()
-                        ? AuthenticationStatus.SEND_FAILURE : wrongCredential(response);
-            }
-            CredentialValidationResult result = valid.get();
-            Set<String> groups = result.getCallerGroups();
-            sessions.signIn(request, response, result.getCallerPrincipal().getName(), groups, rememberMe);
-            return context.notifyContainerAboutLogin(result.getCallerPrincipal(), groups);
-        } catch (SessionStoreException e) {
-            sessions.diagnostics().warn(Message.STORE_UNAVAILABLE, "sign-in failed: the store is"
-                    + " unavailable (" + e.getClass().getName() + ")");
-            sessions.guard().refuse(request, response, new SignInRefusal(Reason.STORE_UNAVAILABLE, Optional.of(RETRY)));
-            return unavailable(response);
-        }
+    /** The container's answer to a sign-in, whose refusal, if any, was already reported and recorded. */
+    private static AuthenticationStatus answer(SignInResult result, HttpServletResponse response, HttpMessageContext context) {
+        return switch (result.outcome()) {
+            case SIGNED_IN -> context.notifyContainerAboutLogin(result.caller().getCallerPrincipal(),
+                    result.caller().getCallerGroups());
+            case CROSS_SITE -> fail(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden: sign-in from another site refused ("
+                    + result.reason().messageId() + " " + result.reason().name() + ")");
+            case THROTTLED -> AuthenticationStatus.SEND_FAILURE; // 429 with Retry-After, before any password was checked
+            case WRONG_CREDENTIAL -> wrongCredential(response);
+            case STORE_UNAVAILABLE -> unavailable(response);
+        };
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        ServletSessions sessions = sessionsOnFirstUse.get();
-        try {
-            sessions.signOut(request, response);
-        } catch (SessionStoreException e) {
-            sessions.diagnostics().warn(Message.STORE_UNAVAILABLE, "sign-out failed: the store is"
-                    + " unavailable, so the session may still be valid; the client was told 503 ("
-                    + e.getClass().getName() + ")");
-            sessions.diagnostics().reject(request, response, Reason.STORE_UNAVAILABLE);
+        if (!sessionsOnFirstUse.get().signOut(request, response)) {
             unavailable(response);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
@@ -143,7 +113,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     private static AuthenticationStatus wrongCredential(HttpServletResponse response) {
         if (!response.isCommitted()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", CHALLENGE);
+            response.setHeader("WWW-Authenticate", Challenges.BEARER);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
@@ -152,24 +122,14 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     private static AuthenticationStatus unauthorized(HttpServletResponse response,
             HttpMessageContext context, RequestState state) {
         if (!response.isCommitted()) {
-            response.setHeader("WWW-Authenticate", challenge(state));
+            response.setHeader("WWW-Authenticate", Challenges.forAnonymous(state));
         }
         return context.responseUnauthorized();
     }
 
-    /**
-     * The {@code WWW-Authenticate} value for an anonymous request in {@code state}: {@code Bearer}, with
-     * {@code error="invalid_token"} when a bearer token was sent and refused (RFC 6750).
-     */
-    public static String challenge(RequestState state) {
-        boolean badBearer = state != null && state.rejection() != null && !state.viaCookie()
-                && state.rejection() != Reason.NO_TOKEN && state.rejection() != Reason.NO_TOKEN_CROSS_SITE;
-        return badBearer ? CHALLENGE + ", error=\"invalid_token\"" : CHALLENGE;
-    }
-
     private static AuthenticationStatus unavailable(HttpServletResponse response) {
         if (!response.isCommitted()) {
-            response.setHeader("Retry-After", Long.toString(RETRY.toSeconds()));
+            response.setHeader("Retry-After", Long.toString(Challenges.STORE_RETRY_SECONDS));
         }
         return fail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable: the session store"
                 + " cannot be reached; try again shortly");
@@ -185,10 +145,5 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             response.setStatus(status);
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    private static boolean wantsHtml(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return request.getHeader("Authorization") == null && accept != null && accept.contains("text/html");
     }
 }

@@ -4,7 +4,6 @@ import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.Message;
 import dev.latchkey.internal.web.OriginCheck;
 import dev.latchkey.internal.web.RequestFacts;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Which cookie a request gets: the configured one, or, for local development (a plain-HTTP
@@ -34,8 +33,7 @@ final class CookiePolicy {
         this.diagnostics = diagnostics;
     }
 
-    CookieSettings forRequest(HttpServletRequest request) {
-        RequestFacts facts = RequestFactsOf.request(request);
+    CookieSettings forRequest(RequestFacts facts) {
         if (!configured.secure() || originCheck.isSecure(facts)) {
             return configured;
         }

@@ -1,8 +1,8 @@
 package dev.latchkey.internal.servlet;
 
 import dev.latchkey.core.MessageId;
-import dev.latchkey.internal.log.RateLimitedLog;
 import dev.latchkey.core.Rejection;
+import dev.latchkey.internal.log.RateLimitedLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

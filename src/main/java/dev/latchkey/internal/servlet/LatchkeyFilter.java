@@ -2,7 +2,6 @@ package dev.latchkey.internal.servlet;
 
 import dev.latchkey.core.RecentSignInRequiredException;
 import dev.latchkey.core.SessionStoreException;
-import dev.latchkey.internal.web.CsrfDecision;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.servlet.Filter;
@@ -39,14 +38,7 @@ public class LatchkeyFilter implements Filter {
             return;
         }
         ServletSessions running = sessionsOnFirstUse.get();
-        RequestState state = running.resolve(http, httpResponse);
-        CsrfDecision decision = running.csrfDecision(http, state);
-        if (!decision.allowed()) {
-            running.diagnostics().reject(http, httpResponse, decision.rejection());
-            httpResponse.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            httpResponse.setContentType("text/plain;charset=UTF-8");
-            httpResponse.getWriter().write("Forbidden: cross-site request rejected ("
-                    + decision.rejection().messageId() + " " + decision.rejection().name() + ")\n");
+        if (!running.admit(http, httpResponse, running.resolve(http, httpResponse))) {
             return;
         }
         try {

@@ -1,50 +1,47 @@
 package dev.latchkey.internal.servlet;
 
+import dev.latchkey.core.CookieSettings;
 import dev.latchkey.core.IssuedSession;
 import dev.latchkey.core.Latchkey;
+import dev.latchkey.core.Message;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
+import dev.latchkey.core.Rejection;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionCookie;
 import dev.latchkey.core.SessionStoreException;
-import dev.latchkey.core.SessionValidation;
-import dev.latchkey.core.CookieSettings;
-import dev.latchkey.throttle.InMemoryAttemptStore;
+import dev.latchkey.core.SignInRefusal;
 import dev.latchkey.internal.throttle.SignInThrottle;
-import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.internal.web.CsrfDecision;
 import dev.latchkey.internal.web.OriginCheck;
+import dev.latchkey.throttle.InMemoryAttemptStore;
+import dev.latchkey.throttle.ThrottleSettings;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Sessions over servlet requests: reads a request's token (bearer header first, then the session
- * cookie), validates it once per request, signs in and out, and writes the session cookie — renewed,
- * new or blank — onto the response before the application has written anything. The only place
- * Latchkey sets a cookie. One instance serves the whole application.
+ * Sessions over servlet requests, for the mechanism, the filter, the CDI beans and the OAuth flow:
+ * each method is one thing a caller means — resolve the request's session, admit it past the CSRF
+ * rule, sign in with a credential, sign out, answer a need for a more recent sign-in. The request's
+ * facts (headers, addresses, scheme) are gathered once, when it is first resolved, and every decision
+ * below reads those facts. One instance serves the whole application.
  */
 public final class ServletSessions {
 
-    /** Seconds a client is told to wait when the session store is down ({@code Retry-After}). */
-    public static final long STORE_RETRY_SECONDS = 5;
-
-    /** At most this many well-formed session cookies of one request are looked up. */
-    static final int MAX_COOKIES_TRIED = 3;
-
     private final Latchkey latchkey;
     private final OriginCheck originCheck;
-    private final CookiePolicy cookies;
+    private final ResponseCookies cookies;
+    private final TokenReader tokens;
     private final Diagnostics diagnostics;
-    private final String loginPage;
+    private final Answers answers;
     private final SignInGuard guard;
 
     /**
@@ -58,9 +55,10 @@ public final class ServletSessions {
             SignInThrottle throttle) {
         this.latchkey = latchkey;
         this.originCheck = originCheck;
-        this.cookies = new CookiePolicy(latchkey.config().cookie(), originCheck, diagnostics);
+        this.cookies = new ResponseCookies(new CookiePolicy(latchkey.config().cookie(), originCheck, diagnostics), diagnostics);
+        this.tokens = new TokenReader(latchkey, cookies);
         this.diagnostics = diagnostics;
-        this.loginPage = loginPage;
+        this.answers = new Answers(diagnostics, loginPage);
         this.guard = new SignInGuard(throttle, originCheck, diagnostics);
     }
 
@@ -70,24 +68,9 @@ public final class ServletSessions {
                 Clock.systemUTC(), ThrottleSettings.off()));
     }
 
-    /** Sign-in throttling and refusals. */
-    public SignInGuard guard() {
-        return guard;
-    }
-
     /** What the start-up summary says about the development cookie. */
     public static String describeDevelopmentCookie(boolean loopbackDevelopment) {
         return CookiePolicy.describe(loopbackDevelopment);
-    }
-
-    /** The diagnostics in use. */
-    public Diagnostics diagnostics() {
-        return diagnostics;
-    }
-
-    /** The context-relative login page browsers are sent to for protected resources, or {@code null}. */
-    public String loginPage() {
-        return loginPage;
     }
 
     /**
@@ -100,7 +83,8 @@ public final class ServletSessions {
         if (request.getAttribute(RequestState.ATTRIBUTE) instanceof RequestState known) {
             return known;
         }
-        RequestState state = validate(request, response);
+        RequestFactsOf.request(request);
+        RequestState state = tokens.read(request, response);
         request.setAttribute(RequestState.ATTRIBUTE, state);
         if (state.rejection() != null && state.rejection() != Reason.NO_TOKEN) {
             diagnostics.reject(request, response, state.rejection());
@@ -108,57 +92,83 @@ public final class ServletSessions {
         return state;
     }
 
-    /** The CSRF decision for this request, which {@link #resolve} must have seen. */
-    public CsrfDecision csrfDecision(HttpServletRequest request, RequestState state) {
-        return originCheck.decide(RequestFactsOf.request(request), state.credential());
+    /**
+     * Applies the CSRF rule to a resolved request: {@code true} to go on; {@code false} when it was
+     * refused, and answered 403 with the reason.
+     */
+    public boolean admit(HttpServletRequest request, HttpServletResponse response, RequestState state) throws IOException {
+        CsrfDecision decision = originCheck.decide(RequestFactsOf.request(request), state.credential());
+        if (!decision.allowed()) {
+            answers.crossSite(request, response, decision.rejection());
+        }
+        return decision.allowed();
     }
 
-    private RequestState validate(HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> bearer = latchkey.readBearerToken(request.getHeader("Authorization"));
-        if (bearer.isPresent()) {
-            SessionValidation v = latchkey.validateSession(bearer.get());
-            return new RequestState(v.session().orElse(null), v.rejection().orElse(null), false);
-        }
-        List<String> cookieHeaders = headers(request, "Cookie");
-        // Which cookie name applies (the development one or not) is asked only when there are cookies to read.
-        CookieSettings settings = cookieHeaders.isEmpty() ? null : cookies.forRequest(request);
-        List<String> values = settings == null ? List.of() : settings.valuesIn(cookieHeaders);
-        if (values.isEmpty()) {
-            boolean crossSite = "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
-            return new RequestState(null, crossSite ? Reason.NO_TOKEN_CROSS_SITE : Reason.NO_TOKEN, false);
-        }
-        Reason last = Reason.MALFORMED_TOKEN;
-        int tried = 0;
-        for (String value : values) {
-            if (!Latchkey.isWellFormedToken(value) || tried++ >= MAX_COOKIES_TRIED) {
-                continue;
-            }
-            SessionValidation v = latchkey.validateSession(value);
-            if (v.isValid()) {
-                Session session = v.session().orElseThrow();
-                if (v.isFresh()) {
-                    write(request, response, latchkey.createSessionCookie(value, session, settings));
-                }
-                return new RequestState(session, null, true);
-            }
-            last = v.rejection().orElseThrow();
-            if (last == Reason.STORE_UNAVAILABLE) {
-                return new RequestState(null, last, true); // keep the cookie: the session may be fine
-            }
-        }
-        write(request, response, settings.blankCookie());
-        return new RequestState(null, last, true);
+    /** Where a browser asking for a protected page without a session is sent: the login page, if one is set. */
+    public Optional<String> loginRedirect(HttpServletRequest request) {
+        return Optional.ofNullable(answers.loginRedirect(request));
     }
 
     /**
-     * Whether a sign-in that sets the session cookie may happen on this request: the origin rule of
-     * a cookie-authenticated request ({@link OriginCheck#decideSignIn}), so that no other site can
-     * sign a victim's browser in to its author's account. Ask before checking the credential.
+     * Whether a sign-in that sets the session cookie must be refused on this request: the origin rule of
+     * a cookie-authenticated request ({@link OriginCheck#decideSignIn}), so that no other site can sign
+     * a victim's browser in to its author's account. Ask before checking the credential.
      *
      * @return the reason to refuse, or empty to go ahead
      */
-    public Optional<Reason> refuseCookieSignIn(HttpServletRequest request) {
+    public Optional<Reason> crossSiteSignIn(HttpServletRequest request) {
         return originCheck.decideSignIn(RequestFactsOf.request(request)).reason();
+    }
+
+    /**
+     * A sign-in with a credential, as the mechanism runs it: the origin rule first, then the throttle and
+     * the identity stores ({@link #checkCredential}), then the session and its cookie. Every refusal is
+     * reported and recorded for {@code UserSessions.lastRefusal()}; a throttled one also sets 429 and
+     * {@code Retry-After}.
+     */
+    public SignInResult signIn(HttpServletRequest request, HttpServletResponse response, Credential credential,
+            IdentityStoreHandler identityStores, boolean rememberMe) {
+        Optional<Reason> crossSite = crossSiteSignIn(request);
+        if (crossSite.isPresent()) {
+            guard.refuse(request, response, new SignInRefusal(crossSite.get(), Optional.empty()));
+            return SignInResult.refused(SignInResult.Outcome.CROSS_SITE, crossSite.get());
+        }
+        try {
+            Optional<CredentialValidationResult> valid = guard.validate(request, response, credential, identityStores);
+            if (valid.isEmpty()) {
+                boolean throttled = lastRefusal(request).filter(r -> r.reason() == Reason.SIGN_IN_THROTTLED).isPresent();
+                return throttled ? SignInResult.refused(SignInResult.Outcome.THROTTLED, Reason.SIGN_IN_THROTTLED)
+                        : SignInResult.refused(SignInResult.Outcome.WRONG_CREDENTIAL, Reason.INVALID_CREDENTIALS);
+            }
+            signIn(request, response, valid.get().getCallerPrincipal().getName(), valid.get().getCallerGroups(), rememberMe);
+            return new SignInResult(SignInResult.Outcome.SIGNED_IN, valid.get(), null);
+        } catch (SessionStoreException e) {
+            diagnostics.warn(Message.STORE_UNAVAILABLE, "sign-in failed: the store is unavailable (" + e.getClass().getName() + ")");
+            guard.refuse(request, response, new SignInRefusal(Reason.STORE_UNAVAILABLE,
+                    Optional.of(Duration.ofSeconds(Challenges.STORE_RETRY_SECONDS))));
+            return SignInResult.refused(SignInResult.Outcome.STORE_UNAVAILABLE, Reason.STORE_UNAVAILABLE);
+        }
+    }
+
+    /**
+     * Checks a credential as every sign-in does, throttling included, without signing in; empty (with the
+     * refusal recorded) when refused.
+     *
+     * @throws SessionStoreException when the counters cannot be read or written
+     */
+    public Optional<CredentialValidationResult> checkCredential(HttpServletRequest request, Credential credential,
+            IdentityStoreHandler identityStores) {
+        return guard.validate(request, null, credential, identityStores);
+    }
+
+    /** Why this request's last sign-in or re-authentication was refused, if it was. */
+    public Optional<SignInRefusal> lastRefusal(HttpServletRequest request) {
+        return SignInGuard.refusal(request);
+    }
+
+    /** Records a credential that is valid but not the one asked for (a re-authentication as someone else) as refused. */
+    public void refuseCredential(HttpServletRequest request) {
+        guard.refuse(request, null, new SignInRefusal(Reason.INVALID_CREDENTIALS, Optional.empty()));
     }
 
     /**
@@ -172,7 +182,7 @@ public final class ServletSessions {
             Collection<String> groups, boolean rememberMe) {
         resolve(request, null).activeSession().ifPresent(old -> latchkey.invalidateSession(old.id()));
         IssuedSession issued = latchkey.createSession(newSession(request, userId, groups, rememberMe));
-        write(request, response, latchkey.createSessionCookie(issued.token(), issued.session(), cookies.forRequest(request)));
+        cookies.write(request, response, latchkey.createSessionCookie(issued.token(), issued.session(), cookies.settings(request)));
         request.setAttribute(RequestState.ATTRIBUTE, new RequestState(issued.session(), null, true));
         return issued;
     }
@@ -207,7 +217,7 @@ public final class ServletSessions {
      */
     public void answerRecentSignInRequired(HttpServletRequest request, HttpServletResponse response, Duration maxAge)
             throws IOException {
-        answerRecentSignInRequired(request, response, maxAge, request.getRequestURI().substring(request.getContextPath()
+        answers.recentSignInRequired(request, response, maxAge, request.getRequestURI().substring(request.getContextPath()
                 .length()) + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     }
 
@@ -217,49 +227,16 @@ public final class ServletSessions {
      */
     public void answerRecentSignInRequired(HttpServletRequest request, HttpServletResponse response, Duration maxAge,
             String target) throws IOException {
-        diagnostics.reject(request, response, Reason.RECENT_SIGN_IN_REQUIRED);
-        if (response.isCommitted()) {
-            return;
-        }
-        String accept = request.getHeader("Accept");
-        if (loginPage != null && accept != null && accept.contains("text/html") && "GET".equals(request.getMethod())) {
-            response.setStatus(HttpServletResponse.SC_FOUND);
-            response.setHeader("Location", request.getContextPath() + loginPage + (loginPage.contains("?") ? "&" : "?")
-                    + "return=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&reauth=" + maxAge.toSeconds());
-            return;
-        }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", recentSignInChallenge(maxAge));
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("Unauthorized: this needs a sign-in within the last " + maxAge.toSeconds()
-                + " seconds; confirm your password and try again (" + Reason.RECENT_SIGN_IN_REQUIRED.messageId() + ")\n");
+        answers.recentSignInRequired(request, response, maxAge, target);
     }
 
     /**
      * Answers a request whose application code met the session store down through a Latchkey call
-     * ({@code LK-106}): 503 with {@code Retry-After}, whatever the application had put in the buffer,
-     * and a warning (at most once a minute) naming the exception's class. Nothing when already committed.
+     * ({@code LK-106}): 503 with {@code Retry-After}. Nothing when already committed.
      */
     public void answerStoreUnavailable(HttpServletRequest request, HttpServletResponse response, SessionStoreException cause)
             throws IOException {
-        diagnostics.reject(request, response, Reason.STORE_UNAVAILABLE);
-        diagnostics.warn(Reason.STORE_UNAVAILABLE.message(), "the application's call into Latchkey met the session store"
-                + " down; the client was told 503 (" + cause.getClass().getName() + ")");
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Long.toString(STORE_RETRY_SECONDS));
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("Service unavailable: the session store cannot be reached; try again shortly ("
-                + Reason.STORE_UNAVAILABLE.messageId() + ")\n");
-    }
-
-    /** The RFC 9470 step-up challenge. */
-    public static String recentSignInChallenge(Duration maxAge) {
-        return "Bearer realm=\"latchkey\", error=\"insufficient_user_authentication\","
-                + " error_description=\"A more recent sign-in is required\", max_age=" + maxAge.toSeconds();
+        answers.storeUnavailable(request, response, cause);
     }
 
     /**
@@ -279,18 +256,38 @@ public final class ServletSessions {
      * Signs the request's session out. The blank cookie is sent first, whatever happens next, and the
      * request becomes anonymous; then the session is deleted.
      *
-     * @throws SessionStoreException if the store fails: the session may still be valid, so the caller
-     *                               must not report success
+     * @return {@code true} when signed out; {@code false} when the store could not be asked (reported and
+     *         warned about): the session may still be valid, so the caller must not report success
      */
-    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+    public boolean signOut(HttpServletRequest request, HttpServletResponse response) {
         RequestState state = resolve(request, null);
-        write(request, response, cookies.forRequest(request).blankCookie());
+        cookies.write(request, response, cookies.settings(request).blankCookie());
         request.setAttribute(RequestState.ATTRIBUTE, new RequestState(null, Reason.NO_TOKEN, false));
-        if (state.rejection() == Reason.STORE_UNAVAILABLE) {
-            // The token could not be checked, so its session could not be deleted: it may still be valid.
-            throw new SessionStoreException("sign-out: the session store could not be asked");
+        try {
+            if (state.rejection() == Reason.STORE_UNAVAILABLE) {
+                // The token could not be checked, so its session could not be deleted: it may still be valid.
+                throw new SessionStoreException("sign-out: the session store could not be asked");
+            }
+            state.activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
+            return true;
+        } catch (SessionStoreException e) {
+            diagnostics.warn(Message.STORE_UNAVAILABLE, "sign-out failed: the store is unavailable, so the session may"
+                    + " still be valid; the client was told 503 (" + e.getClass().getName() + ")");
+            diagnostics.reject(request, response, Reason.STORE_UNAVAILABLE);
+            return false;
         }
-        state.activeSession().ifPresent(s -> latchkey.invalidateSession(s.id()));
+    }
+
+    /**
+     * Reports a refusal of Latchkey's own (the OAuth flow's), with a detail of Latchkey's making for the
+     * debug line, and also as a warning (at most once a minute per id) when it points at the settings.
+     */
+    public void reportRefusal(HttpServletRequest request, HttpServletResponse response, Rejection reason, String detail,
+            boolean warn) {
+        diagnostics.reject(request, response, reason, detail);
+        if (warn) {
+            diagnostics.warn(reason.message(), reason.name() + ": " + detail);
+        }
     }
 
     /**
@@ -298,7 +295,7 @@ public final class ServletSessions {
      * plain-HTTP connection from this machine to itself.
      */
     public CookieSettings cookieSettings(HttpServletRequest request) {
-        return cookies.forRequest(request);
+        return cookies.settings(request);
     }
 
     /**
@@ -311,34 +308,6 @@ public final class ServletSessions {
 
     /** Adds a cookie of Latchkey's (not the session's) to the response, as the session cookie is written. */
     public void addCookie(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
-        write(request, response, cookie);
-    }
-
-    /** Adds a cookie to the response unless it is already committed, which is reported as {@link Reason#COOKIE_NOT_WRITTEN}. */
-    private void write(HttpServletRequest request, HttpServletResponse response, SessionCookie cookie) {
-        if (response == null) {
-            return;
-        }
-        if (response.isCommitted()) {
-            diagnostics.reject(request, response, Reason.COOKIE_NOT_WRITTEN);
-            diagnostics.once(System.Logger.Level.WARNING, Reason.COOKIE_NOT_WRITTEN.message(), "committed",
-                    Reason.COOKIE_NOT_WRITTEN.hint() + "; " + Reason.COOKIE_NOT_WRITTEN.message().fix());
-            return;
-        }
-        response.addHeader("Set-Cookie", cookie.toSetCookieHeader());
-    }
-
-    private static List<String> prepend(String first, List<String> rest) {
-        rest.add(0, first);
-        return rest;
-    }
-
-    private static List<String> headers(HttpServletRequest request, String name) {
-        var values = request.getHeaders(name);
-        if (values == null || !values.hasMoreElements()) {
-            return List.of();
-        }
-        String first = values.nextElement();
-        return values.hasMoreElements() ? prepend(first, Collections.list(values)) : List.of(first);
+        cookies.write(request, response, cookie);
     }
 }

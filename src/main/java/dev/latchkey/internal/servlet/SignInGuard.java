@@ -19,7 +19,7 @@ import java.util.Optional;
  * attempt counted (or refused) before any password is checked, a success given back, and the refusal
  * kept on the request for the application ({@code UserSessions.lastRefusal()}).
  */
-public final class SignInGuard {
+final class SignInGuard {
 
     private static final String REFUSAL = SignInRefusal.class.getName();
 
@@ -34,7 +34,7 @@ public final class SignInGuard {
     }
 
     /** The client's address, through trusted proxies. */
-    public String clientAddress(HttpServletRequest request) {
+    String clientAddress(HttpServletRequest request) {
         return originCheck.clientAddress(RequestFactsOf.request(request));
     }
 
@@ -69,7 +69,7 @@ public final class SignInGuard {
      *
      * @throws dev.latchkey.core.SessionStoreException when the counters cannot be read or written: refuse (503)
      */
-    public Optional<CredentialValidationResult> validate(HttpServletRequest request, HttpServletResponse response,
+    Optional<CredentialValidationResult> validate(HttpServletRequest request, HttpServletResponse response,
             Credential credential, IdentityStoreHandler identityStores) {
         String named = accountOf(credential);
         boolean impossible = named != null && !NewSession.isValidUserId(named);
@@ -94,13 +94,13 @@ public final class SignInGuard {
     }
 
     /** Records why this request's sign-in was refused, and reports it ({@code Latchkey-Reason}, debug line). */
-    public void refuse(HttpServletRequest request, HttpServletResponse response, SignInRefusal refusal) {
+    void refuse(HttpServletRequest request, HttpServletResponse response, SignInRefusal refusal) {
         request.setAttribute(REFUSAL, refusal);
         diagnostics.reject(request, response, refusal.reason());
     }
 
     /** Why this request's last sign-in was refused, if it was. */
-    public static Optional<SignInRefusal> refusal(HttpServletRequest request) {
+    static Optional<SignInRefusal> refusal(HttpServletRequest request) {
         return request.getAttribute(REFUSAL) instanceof SignInRefusal refusal ? Optional.of(refusal) : Optional.empty();
     }
 }

@@ -1,13 +1,13 @@
 package dev.latchkey.internal.web;
 
-import dev.latchkey.web.WebSettings;
-import dev.latchkey.web.ProxyHeader;
 import dev.latchkey.core.Reason;
+import dev.latchkey.web.ProxyHeader;
+import dev.latchkey.web.WebSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The CSRF decision: may this request proceed? A pure function of the request's method, headers and

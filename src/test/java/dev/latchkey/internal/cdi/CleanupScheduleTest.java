@@ -2,10 +2,10 @@ package dev.latchkey.internal.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.throttle.AttemptStore;
 import dev.latchkey.throttle.InMemoryAttemptStore;
-import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthSignIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.core.InMemorySessionStore;
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.LatchkeyConfig;
+import dev.latchkey.oauth.OAuthSignIn;
 import java.security.SecureRandom;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;

@@ -1,13 +1,13 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthUsers;
-import dev.latchkey.oauth.OAuthProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.oauth.OAuthProvider;
+import dev.latchkey.oauth.OAuthUsers;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.latchkey.internal.oauth;
 
-import dev.latchkey.oauth.OAuthProvider;
-import dev.latchkey.oauth.ProviderIdentity;
-import dev.latchkey.oauth.OAuthReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.oauth.OAuthProvider;
+import dev.latchkey.oauth.OAuthReason;
+import dev.latchkey.oauth.ProviderIdentity;
 import dev.latchkey.testing.GitHubStandIn;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.OidcStandIn;

@@ -3,13 +3,13 @@ package dev.latchkey.internal.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.internal.throttle.SignInThrottle;
+import dev.latchkey.internal.web.OriginCheck;
 import dev.latchkey.testing.FakeHttp;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.RecordingAttemptStore;
 import dev.latchkey.throttle.InMemoryAttemptStore;
-import dev.latchkey.internal.throttle.SignInThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
-import dev.latchkey.internal.web.OriginCheck;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;

@@ -1,10 +1,5 @@
 package dev.latchkey.internal.throttle;
 
-import dev.latchkey.throttle.ThrottleSettings;
-import dev.latchkey.throttle.ThrottleLimit;
-import dev.latchkey.throttle.AttemptStoreContract;
-import dev.latchkey.throttle.InMemoryAttemptStore;
-import dev.latchkey.throttle.AttemptStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.RecordingAttemptStore;
+import dev.latchkey.throttle.AttemptStore;
+import dev.latchkey.throttle.AttemptStoreContract;
+import dev.latchkey.throttle.InMemoryAttemptStore;
+import dev.latchkey.throttle.ThrottleLimit;
+import dev.latchkey.throttle.ThrottleSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.latchkey.internal.web;
 
-import dev.latchkey.web.WebSettings;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.latchkey.web.ProxyHeader;
+import dev.latchkey.web.WebSettings;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

@@ -1,12 +1,12 @@
 package dev.latchkey.internal.web;
 
-import dev.latchkey.web.WebSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.web.ProxyHeader;
+import dev.latchkey.web.WebSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.latchkey.it.app;
 
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.RecentSignIn;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
