@@ -33,6 +33,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,25 @@ public abstract class AccountStoreSuite {
     private static final Map<Class<?>, EntityManagerFactory> UNITS = new HashMap<>();
     private static final char[] PASSWORD = "correct horse battery".toCharArray();
 
-    protected abstract TestDatabase database();
+    private final Supplier<TestDatabase> database;
+    private final Provider provider;
 
-    protected abstract Provider provider();
+    /**
+     * @param database the database, started when a test first asks for it
+     * @param provider the JPA provider
+     */
+    protected AccountStoreSuite(Supplier<TestDatabase> database, Provider provider) {
+        this.database = database;
+        this.provider = provider;
+    }
+
+    private TestDatabase database() {
+        return database.get();
+    }
+
+    private Provider provider() {
+        return provider;
+    }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
     private final PasswordHasher hasher = new PasswordHasher(4);

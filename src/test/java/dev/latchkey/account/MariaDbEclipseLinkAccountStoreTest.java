@@ -2,18 +2,11 @@ package dev.latchkey.account;
 
 import dev.latchkey.testing.MariaDbDatabase;
 import dev.latchkey.testing.Provider;
-import dev.latchkey.testing.TestDatabase;
 
-/** The account store suite on MariaDb under EclipseLink. */
+/** The account store suite on MariaDB under EclipseLink. */
 class MariaDbEclipseLinkAccountStoreTest extends AccountStoreSuite {
 
-    @Override
-    protected TestDatabase database() {
-        return MariaDbDatabase.get();
-    }
-
-    @Override
-    protected Provider provider() {
-        return Provider.ECLIPSELINK;
+    MariaDbEclipseLinkAccountStoreTest() {
+        super(MariaDbDatabase::get, Provider.ECLIPSELINK);
     }
 }

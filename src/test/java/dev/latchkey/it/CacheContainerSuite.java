@@ -1,11 +1,15 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.newUser;
-import static dev.latchkey.it.ServerUnderTest.onlySetCookie;
-import static dev.latchkey.it.ServerUnderTest.token;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.onlySetCookie;
+import static dev.latchkey.it.support.ServerUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.DeployedApplication;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.TestApp;
+import dev.latchkey.it.support.WebClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * subclass per server; the same server start as the server's other container tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class CacheContainerSuite extends StartedApplicationSuite {
+abstract class CacheContainerSuite extends DeployedApplication {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -45,8 +49,8 @@ abstract class CacheContainerSuite extends StartedApplicationSuite {
     void signOutAndRevocationOnThisNodeAreRefusedAtOnce() {
         String user = newUser("cora");
         register(user);
-        HttpSession laptop = signedIn(user, true);
-        HttpSession phone = signedIn(user, true);
+        WebClient laptop = signedIn(user, true);
+        WebClient phone = signedIn(user, true);
         for (int i = 0; i < 3; i++) {
             assertEquals(200, laptop.get("me").statusCode());
             assertEquals(200, phone.get("me").statusCode());
@@ -65,7 +69,7 @@ abstract class CacheContainerSuite extends StartedApplicationSuite {
     @Test
     @Order(3)
     void theSecretIsComparedOnEveryRequestOfACachedSession() {
-        HttpSession browser = newSignedInUser("cleo");
+        WebClient browser = newSignedInUser("cleo");
         assertEquals(200, browser.get("me").statusCode());
         String token = browser.cookies().get("latchkey");
         String forged = token.substring(0, 33) + (token.charAt(33) == 'a' ? 'b' : 'a') + token.substring(34);
@@ -77,12 +81,12 @@ abstract class CacheContainerSuite extends StartedApplicationSuite {
     @Test
     @Order(4)
     void atTheHalfwayPointACachedSessionIsRenewedOnce() {
-        HttpSession browser = newSignedInUser("cass");
+        WebClient browser = newSignedInUser("cass");
         assertEquals(200, browser.get("me").statusCode());
         moveClock(Duration.ofDays(16).toSeconds());
         HttpResponse<String> renewed = browser.get("me");
         assertEquals(200, renewed.statusCode(), renewed::body);
         token(true, onlySetCookie(renewed));
-        assertTrue(HttpSession.setCookies(browser.get("me")).isEmpty(), "renewed once");
+        assertTrue(WebClient.setCookies(browser.get("me")).isEmpty(), "renewed once");
     }
 }

@@ -1,14 +1,18 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.assertBlank;
-import static dev.latchkey.it.ServerUnderTest.newUser;
-import static dev.latchkey.it.ServerUnderTest.onlySetCookie;
-import static dev.latchkey.it.ServerUnderTest.token;
+import static dev.latchkey.it.support.ServerUnderTest.assertBlank;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.onlySetCookie;
+import static dev.latchkey.it.support.ServerUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.SetCookie;
+import dev.latchkey.it.support.TestApp;
+import dev.latchkey.it.support.WebClient;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -72,7 +76,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void signUpSignInAndTheContainerKnowsTheCaller() {
         String user = newUser("alice");
         register(user);
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> in = browser.postSameOrigin("signin",
                 Map.of("username", user, "password", PASSWORD, "remember", "on"));
         assertEquals(200, in.statusCode(), in::body);
@@ -87,7 +91,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
         assertTrue(me.body().contains("current.id=" + user + "\n"), me.body());
         assertTrue(me.body().contains("current.groups=[user]\n"), me.body());
         assertTrue(me.body().contains("current.authenticated=true"), me.body());
-        assertTrue(HttpSession.setCookies(me).isEmpty(), "no cookie on an ordinary request");
+        assertTrue(WebClient.setCookies(me).isEmpty(), "no cookie on an ordinary request");
 
         HttpResponse<String> rest = browser.get("api/whoami");
         assertEquals(200, rest.statusCode(), rest::body);
@@ -104,7 +108,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void administratorsHaveTheAdminRoleInServletsAndRest() {
         String admin = newUser("admin");
         register(admin);
-        HttpSession browser = signedIn(admin, false);
+        WebClient browser = signedIn(admin, false);
         assertTrue(browser.get("me").body().contains("admin-role=true"));
         assertEquals("admin ok", browser.get("api/admin").body());
     }
@@ -122,7 +126,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void signedOutSessionIsDeadEvenWithTheOldCookie() {
         String user = newUser("carl");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
         String oldCookie = "latchkey=" + browser.cookies().get("latchkey");
         browser.postSameOrigin("signout", Map.of());
         HttpResponse<String> replay = browser().get("me", "Cookie", oldCookie);
@@ -137,7 +141,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
         register(user);
         HttpResponse<String> in = browser().postSameOrigin("signin", Map.of("username", user, "password", "wrong password"));
         assertEquals(401, in.statusCode());
-        assertTrue(HttpSession.setCookies(in).isEmpty());
+        assertTrue(WebClient.setCookies(in).isEmpty());
         HttpResponse<String> unknown = browser().postSameOrigin("signin", Map.of("username", newUser("nobody"), "password", PASSWORD));
         assertEquals(401, unknown.statusCode());
     }
@@ -146,12 +150,12 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void signInReplacesAnExistingSession() {
         String user = newUser("erin");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
         String first = browser.cookies().get("latchkey");
         HttpResponse<String> again = browser.postSameOrigin("signin",
                 Map.of("username", user, "password", PASSWORD, "remember", "on", "via", "helper"));
         assertEquals(200, again.statusCode(), again::body);
-        List<String> cookies = HttpSession.setCookies(again);
+        List<String> cookies = WebClient.setCookies(again);
         assertBlank(SetCookie.parse(cookies.get(0)));
         String second = token(true, SetCookie.parse(cookies.get(cookies.size() - 1)));
         assertNotEquals(first, second);
@@ -172,7 +176,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
         HttpResponse<String> me = browser().get("me", "Authorization", "Bearer " + token);
         assertEquals(200, me.statusCode(), me::body);
         assertTrue(me.body().contains("principal=" + user));
-        assertTrue(HttpSession.setCookies(me).isEmpty());
+        assertTrue(WebClient.setCookies(me).isEmpty());
         assertEquals(200, browser().get("api/whoami", "Authorization", "bearer " + token).statusCode());
         // a cross-site POST with a bearer token carries no ambient credential: no CSRF check
         assertEquals(200, browser().post("me", Map.of(), "Authorization", "Bearer " + token,
@@ -184,7 +188,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void crossSitePostIsRejectedAndSameOriginPostGoesThrough() {
         String user = newUser("gail");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
 
         HttpResponse<String> crossSite = browser.post("me", Map.of(), "Origin", "https://evil.test",
                 "Sec-Fetch-Site", "cross-site");
@@ -236,14 +240,14 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void sessionAtItsRenewalPointGetsAFreshCookieEvenWhenTheResponseCommitsEarly() {
         String user = newUser("hugo");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
         String token = browser.cookies().get("latchkey");
 
         moveClock(16L * 24 * 3600); // less than half of the 30-day idle window left
         HttpResponse<String> me = browser.get("me");
         assertEquals(200, me.statusCode());
         assertEquals(token, token(true, onlySetCookie(me)), "same token, new expiry");
-        assertTrue(HttpSession.setCookies(browser.get("me")).isEmpty(), "renewed once, then quiet");
+        assertTrue(WebClient.setCookies(browser.get("me")).isEmpty(), "renewed once, then quiet");
 
         moveClock(16L * 24 * 3600);
         HttpResponse<String> big = browser.get("big");
@@ -256,7 +260,7 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void idleSessionExpires() {
         String user = newUser("ivy");
         register(user);
-        HttpSession browser = signedIn(user, false);
+        WebClient browser = signedIn(user, false);
         moveClock(6L * 3600); // the application sets a 12-hour browser-session idle window in code
         assertEquals(200, browser.get("me").statusCode());
         moveClock(12L * 3600 + 5);
@@ -270,9 +274,9 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void revokeOthersLeavesOnlyTheCurrentSessionWorking() {
         String user = newUser("jo");
         register(user);
-        HttpSession laptop = signedIn(user, true);
-        HttpSession phone = signedIn(user, true);
-        HttpSession tablet = signedIn(user, false);
+        WebClient laptop = signedIn(user, true);
+        WebClient phone = signedIn(user, true);
+        WebClient tablet = signedIn(user, false);
         assertEquals(3, laptop.get("sessions").body().lines().count());
 
         HttpResponse<String> revoke = laptop.postSameOrigin("sessions", Map.of("action", "revoke-others"));
@@ -289,11 +293,11 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void signingOutAfterTheResponseIsCommittedStillEndsTheSessionAndSaysTheCookieWasNotSent() {
         String user = newUser("pat");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
         Map<java.nio.file.Path, Long> mark = serverLogs().mark();
         HttpResponse<String> late = browser.postSameOrigin("late-signout", Map.of());
         assertEquals(200, late.statusCode());
-        assertTrue(HttpSession.setCookies(late).isEmpty(), "too late for a Set-Cookie");
+        assertTrue(WebClient.setCookies(late).isEmpty(), "too late for a Set-Cookie");
         assertEquals(401, browser.get("me").statusCode(), "the session row is gone all the same");
         assertTrue(serverLogs().since(mark).contains("LK-107"), "COOKIE_NOT_WRITTEN is reported");
     }
@@ -304,8 +308,8 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
         String admin = newUser("admin");
         register(user);
         register(admin);
-        HttpSession first = signedIn(user, true);
-        HttpSession second = signedIn(user, false);
+        WebClient first = signedIn(user, true);
+        WebClient second = signedIn(user, false);
         assertEquals(403, signedIn(user, true).postSameOrigin("admin/revoke", Map.of("user", user)).statusCode(),
                 "only administrators");
         HttpResponse<String> revoke = signedIn(admin, false).postSameOrigin("admin/revoke", Map.of("user", user));
@@ -320,9 +324,9 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
         String attacker = newUser("lou");
         register(victim);
         register(attacker);
-        HttpSession victimBrowser = signedIn(victim, true);
+        WebClient victimBrowser = signedIn(victim, true);
         String victimSession = victimBrowser.get("sessions").body().lines().findFirst().orElseThrow().split(" ")[0];
-        HttpSession attackerBrowser = signedIn(attacker, true);
+        WebClient attackerBrowser = signedIn(attacker, true);
         assertEquals("revoked false",
                 attackerBrowser.postSameOrigin("sessions", Map.of("action", "revoke", "id", victimSession)).body());
         assertEquals(200, victimBrowser.get("me").statusCode());
@@ -332,8 +336,8 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void changingThePasswordSignsOutTheOtherSessions() {
         String user = newUser("max");
         register(user);
-        HttpSession here = signedIn(user, true);
-        HttpSession elsewhere = signedIn(user, true);
+        WebClient here = signedIn(user, true);
+        WebClient elsewhere = signedIn(user, true);
         HttpResponse<String> change = here.postSameOrigin("password",
                 Map.of("current", PASSWORD, "replacement", "a new long passphrase"));
         assertEquals("CHANGED", change.body());
@@ -369,14 +373,14 @@ abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSu
     void whenTheStoreIsDownProtectedPagesAnswer503PublicOnesWorkAndServiceResumes() {
         String user = newUser("nora");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
         breakStore(true);
         try {
             HttpResponse<String> me = browser.get("me");
             assertEquals(503, me.statusCode(), "never anonymous access, never a stack trace");
             assertEquals("5", me.headers().firstValue("Retry-After").orElse(""));
             assertEquals("LK-106 STORE_UNAVAILABLE", me.headers().firstValue("Latchkey-Reason").orElse(""));
-            assertTrue(HttpSession.setCookies(me).isEmpty(), "the cookie is kept: the session may be fine");
+            assertTrue(WebClient.setCookies(me).isEmpty(), "the cookie is kept: the session may be fine");
             HttpResponse<String> pub = browser.get("public");
             assertEquals(200, pub.statusCode());
             assertEquals("anonymous", pub.body());

@@ -1,9 +1,13 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.DeployedApplication;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.TestApp;
+import dev.latchkey.it.support.WebClient;
 import dev.latchkey.testing.PostgresDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * makes it). The two-node tests prove the recovery with the pool configuration {@code payara-config/}
  * ships; here only Latchkey's own answers are asked for.
  */
-abstract class DatabaseOutageSuite extends StartedApplicationSuite {
+abstract class DatabaseOutageSuite extends DeployedApplication {
 
     /**
      * Longer than any answer without a retry, shorter than EclipseLink's retry delay (5 s between
@@ -58,14 +62,14 @@ abstract class DatabaseOutageSuite extends StartedApplicationSuite {
         assertEquals("5", answer.response().headers().firstValue("Retry-After").orElse(""), what);
         assertEquals("LK-106 STORE_UNAVAILABLE", ServerUnderTest.reason(answer.response()), what);
         assertTrue(answer.took().compareTo(NO_RETRY) < 0, what + " took " + answer.took().toMillis() + " ms");
-        assertTrue(HttpSession.setCookies(answer.response()).isEmpty(), what + ": no cookie");
+        assertTrue(WebClient.setCookies(answer.response()).isEmpty(), what + ": no cookie");
     }
 
     @Test
     void withTheDatabaseStoppedSignInsAndTheApplicationsCallsAnswer503AtOnce() {
         String user = newUser("outage");
         register(user);
-        HttpSession signedIn = signedIn(user, true);
+        WebClient signedIn = signedIn(user, true);
         assertEquals(200, signedIn.get("me").statusCode());
         PostgresDatabase.get().stop();
         try {

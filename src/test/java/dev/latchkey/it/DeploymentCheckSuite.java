@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.it.extra.EmptyDataSource;
 import dev.latchkey.it.extra.SecondMechanism;
+import dev.latchkey.it.support.ServerLogs;
+import dev.latchkey.it.support.TestApp;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,9 @@ package dev.latchkey.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.RawHttp;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.WebClient;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +61,7 @@ interface HostileInputSuite extends ServerUnderTest {
         long plainHttpWarnings = log.lines().filter(l -> l.contains("LK-302")).count();
         assertTrue(plainHttpWarnings <= 2, "at most one LK-302 line a minute, not one per Host: " + plainHttpWarnings);
 
-        HttpSession user = newSignedInUser("after-hostile");
+        WebClient user = newSignedInUser("after-hostile");
         assertEquals(200, user.get("me").statusCode(), "the server still serves a real user");
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** The validation cache on Liberty: the test application with latchkey.cache.max-size set. */
 class LibertyCacheIT extends CacheContainerSuite {
 

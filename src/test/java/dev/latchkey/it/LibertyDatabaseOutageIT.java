@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** The database stopped under the test application on Liberty: 503 at once, service back by itself. */
 class LibertyDatabaseOutageIT extends DatabaseOutageSuite {
 

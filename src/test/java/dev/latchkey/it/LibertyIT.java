@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** The container flows on Open Liberty (EclipseLink, an H2 DefaultDataSource declared in server.xml). */
 class LibertyIT extends ContainerSuite {
 

@@ -1,13 +1,18 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.newUser;
-import static dev.latchkey.it.ServerUnderTest.onlySetCookie;
-import static dev.latchkey.it.ServerUnderTest.reason;
-import static dev.latchkey.it.ServerUnderTest.token;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.onlySetCookie;
+import static dev.latchkey.it.support.ServerUnderTest.reason;
+import static dev.latchkey.it.support.ServerUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.RawHttp;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.SetCookie;
+import dev.latchkey.it.support.TestProviders;
+import dev.latchkey.it.support.WebClient;
 import dev.latchkey.testing.GitHubStandIn;
 import dev.latchkey.testing.OidcStandIn;
 import java.net.InetAddress;
@@ -42,14 +47,14 @@ interface OAuthSuite extends ServerUnderTest {
     }
 
     /** Starts a sign-in from a page of the application, as a click on a link does: the answer is the redirect to the provider. */
-    default HttpResponse<String> startAt(HttpSession browser, String provider, String query) {
+    default HttpResponse<String> startAt(WebClient browser, String provider, String query) {
         HttpResponse<String> start = browser.get("latchkey/oauth/" + provider + query, "Sec-Fetch-Site", "same-origin");
         assertEquals(302, start.statusCode(), start::body);
         return start;
     }
 
     /** The provider's answer to the browser: the redirect back to the application's callback. */
-    default HttpResponse<String> atProvider(HttpSession browser, HttpResponse<String> start) {
+    default HttpResponse<String> atProvider(WebClient browser, HttpResponse<String> start) {
         HttpResponse<String> back = browser.follow(start);
         assertEquals(302, back.statusCode(), back::body);
         assertTrue(back.headers().firstValue("Location").orElseThrow().contains("/latchkey-it/latchkey/oauth/"), back::body);
@@ -57,7 +62,7 @@ interface OAuthSuite extends ServerUnderTest {
     }
 
     /** The whole dance: start, provider, callback. The answer is the callback's. */
-    default HttpResponse<String> signInWith(HttpSession browser, String provider, String query) {
+    default HttpResponse<String> signInWith(WebClient browser, String provider, String query) {
         return browser.follow(atProvider(browser, startAt(browser, provider, query)), "Sec-Fetch-Site", "cross-site");
     }
 
@@ -69,7 +74,7 @@ interface OAuthSuite extends ServerUnderTest {
         return Map.of("email", email, "email_verified", true, "name", "Test Person");
     }
 
-    private void assertSignedInAs(HttpSession browser, String user, String groups) {
+    private void assertSignedInAs(WebClient browser, String user, String groups) {
         HttpResponse<String> me = browser.get("me");
         assertEquals(200, me.statusCode(), me::body);
         assertTrue(me.body().contains("principal=" + user + "\n"), me.body());
@@ -83,7 +88,7 @@ interface OAuthSuite extends ServerUnderTest {
         assertEquals(reason, reason(response));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), response::body);
         assertTrue(response.body().contains("(" + reason + ")"), response.body());
-        for (String cookie : HttpSession.setCookies(response)) {
+        for (String cookie : WebClient.setCookies(response)) {
             SetCookie set = SetCookie.parse(cookie);
             assertTrue(set.name().equals(STATE_COOKIE) && set.value().isEmpty(), "only the spent state cookie: " + cookie);
         }
@@ -96,7 +101,7 @@ interface OAuthSuite extends ServerUnderTest {
         String subject = newUser("sub");
         String email = email("nia");
         providers().next("mock", subject, verified(email));
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> start = startAt(browser, "mock", "?return=%2Fme");
         SetCookie state = onlySetCookie(start);
         assertEquals(STATE_COOKIE, state.name());
@@ -113,7 +118,7 @@ interface OAuthSuite extends ServerUnderTest {
         HttpResponse<String> back = browser.follow(atProvider(browser, start), "Sec-Fetch-Site", "cross-site");
         assertEquals(303, back.statusCode(), back::body);
         assertEquals("/latchkey-it/me", back.headers().firstValue("Location").orElseThrow());
-        List<String> cookies = HttpSession.setCookies(back);
+        List<String> cookies = WebClient.setCookies(back);
         assertEquals(2, cookies.size(), cookies::toString);
         SetCookie spent = SetCookie.parse(cookies.get(0));
         assertEquals(STATE_COOKIE, spent.name());
@@ -123,10 +128,10 @@ interface OAuthSuite extends ServerUnderTest {
         assertTrue(browser.get("providers").body().contains("linked mock " + subject + "\n"));
 
         providers().next("mock", subject, verified(email("changed")));
-        HttpSession again = browser();
+        WebClient again = browser();
         HttpResponse<String> second = signInWith(again, "mock", "?remember");
         assertEquals(303, second.statusCode(), second::body);
-        token(true, SetCookie.parse(HttpSession.setCookies(second).get(1)));
+        token(true, SetCookie.parse(WebClient.setCookies(second).get(1)));
         assertSignedInAs(again, email, "[user]");
         assertFalse(again.transcript().contains(TestProviders.CLIENT_SECRET));
     }
@@ -135,7 +140,7 @@ interface OAuthSuite extends ServerUnderTest {
     default void googlesDiscoveryBasedSignInWorksTheSameWay() {
         String email = email("gia");
         providers().next("google", newUser("1098"), Map.of("email", email, "email_verified", true, "hd", "example.com"));
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> back = signInWith(browser, "google", "");
         assertEquals(303, back.statusCode(), back::body);
         assertEquals("/latchkey-it/", back.headers().firstValue("Location").orElseThrow());
@@ -147,7 +152,7 @@ interface OAuthSuite extends ServerUnderTest {
         String email = email("octo");
         providers().gitHub.nextUser(new GitHubStandIn.User(Math.abs(new Random().nextLong() % 1_000_000_000L), "octo", "Octo",
                 null, List.of(new GitHubStandIn.Email("other@example.com", false, true), new GitHubStandIn.Email(email, true, true))));
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> back = signInWith(browser, "github", "?return=%2Fme");
         assertEquals(303, back.statusCode(), back::body);
         assertSignedInAs(browser, email, "[user]");
@@ -160,7 +165,7 @@ interface OAuthSuite extends ServerUnderTest {
 
         providers().gitHub.nextUser(new GitHubStandIn.User(Math.abs(new Random().nextLong() % 1_000_000_000L), "unv", null,
                 email("public"), List.of(new GitHubStandIn.Email(email("unverified"), true, false))));
-        HttpSession unverified = browser();
+        WebClient unverified = browser();
         assertRefused(signInWith(unverified, "github", ""), 403, "LK-507 OAUTH_EMAIL_NOT_VERIFIED");
         assertEquals(401, unverified.get("me").statusCode());
         String transcript = browser.transcript() + unverified.transcript();
@@ -173,14 +178,14 @@ interface OAuthSuite extends ServerUnderTest {
     default void theApplicationsOwnHookDecidesItsProviderWithGroupsTheContainerSees() {
         String subject = newUser("staff");
         providers().next("corp", subject, Map.of("role", "admin"));
-        HttpSession browser = browser();
+        WebClient browser = browser();
         assertEquals(303, signInWith(browser, "corp", "").statusCode());
         assertSignedInAs(browser, "corp-" + subject, "[admin, user]");
         assertTrue(browser.get("me").body().contains("admin-role=true\n"));
         assertEquals("admin ok", browser.get("api/admin").body());
 
         providers().next("corp", "blocked-" + subject, Map.of());
-        HttpSession blocked = browser();
+        WebClient blocked = browser();
         assertRefused(signInWith(blocked, "corp", ""), 403, "LK-508 OAUTH_IDENTITY_REFUSED");
         String log = serverLogs().read();
         assertTrue(log.contains("LK-500") && log.contains("identities decided by dev.latchkey.it.app.TestOAuthUsers"),
@@ -197,7 +202,7 @@ interface OAuthSuite extends ServerUnderTest {
 
         HttpResponse<String> anonymousLink = browser().get("latchkey/oauth/mock?link", "Sec-Fetch-Site", "same-origin");
         assertEquals(401, anonymousLink.statusCode(), "linking needs a signed-in user");
-        HttpSession signedIn = signedIn(owner, true);
+        WebClient signedIn = signedIn(owner, true);
         providers().next("mock", subject, verified(owner));
         HttpResponse<String> linked = signInWith(signedIn, "mock", "?link&return=%2Fproviders");
         assertEquals(303, linked.statusCode(), linked::body);
@@ -205,7 +210,7 @@ interface OAuthSuite extends ServerUnderTest {
         assertTrue(signedIn.get("providers").body().contains("linked mock " + subject + "\n"));
 
         providers().next("mock", subject, verified(owner));
-        HttpSession elsewhere = browser();
+        WebClient elsewhere = browser();
         assertEquals(303, signInWith(elsewhere, "mock", "").statusCode());
         assertSignedInAs(elsewhere, owner, "[user]");
 
@@ -222,12 +227,12 @@ interface OAuthSuite extends ServerUnderTest {
     // ---- every bad callback: a plain 4xx with its reason, never a session ----
 
     /** The callback's query the forged provider sends back, and the state cookie of the browser that started. */
-    private Map<String, String> startedAtForged(HttpSession browser) {
+    private Map<String, String> startedAtForged(WebClient browser) {
         HttpResponse<String> back = atProvider(browser, startAt(browser, "forged", ""));
         return query(URI.create(back.headers().firstValue("Location").orElseThrow()));
     }
 
-    private HttpResponse<String> callback(HttpSession browser, String provider, String query, String... headers) {
+    private HttpResponse<String> callback(WebClient browser, String provider, String query, String... headers) {
         List<String> all = new ArrayList<>(List.of("Sec-Fetch-Site", "cross-site"));
         all.addAll(List.of(headers));
         return browser.get("latchkey/oauth/" + provider + "/callback" + query, all.toArray(String[]::new));
@@ -242,17 +247,17 @@ interface OAuthSuite extends ServerUnderTest {
 
     @Test
     default void aCallbackWithoutTheBrowsersStateIsRefusedWithTheLikelyCause() {
-        HttpSession victim = browser();
+        WebClient victim = browser();
         Map<String, String> attackers = startedAtForged(browser());
         assertRefused(callback(victim, "forged", q(attackers)), 400, "LK-501 OAUTH_STATE_MISSING");
 
-        HttpSession browser = browser();
+        WebClient browser = browser();
         Map<String, String> mine = startedAtForged(browser);
         assertRefused(callback(browser, "forged", q(Map.of("code", attackers.get("code"), "state", attackers.get("state")))),
                 400, "LK-502 OAUTH_STATE_MISMATCH");
         assertRefused(callback(browser, "forged", q(mine)), 400, "LK-501 OAUTH_STATE_MISSING");
 
-        HttpSession garbage = browser();
+        WebClient garbage = browser();
         Map<String, String> started = startedAtForged(garbage);
         assertRefused(callback(garbage, "forged", q(started), "Cookie", STATE_COOKIE + "=garbage"), 400,
                 "LK-503 OAUTH_VERIFIER_MISSING");
@@ -261,7 +266,7 @@ interface OAuthSuite extends ServerUnderTest {
 
     @Test
     default void aStateCookieOlderThanTenMinutesHasExpired() {
-        HttpSession browser = browser();
+        WebClient browser = browser();
         Map<String, String> back = startedAtForged(browser);
         moveClock(601);
         assertRefused(callback(browser, "forged", q(back)), 400, "LK-501 OAUTH_STATE_MISSING");
@@ -269,7 +274,7 @@ interface OAuthSuite extends ServerUnderTest {
 
     @Test
     default void aReplayedCallbackFails() {
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> start = startAt(browser, "forged", "");
         String stateCookie = browser.cookies().get(STATE_COOKIE);
         HttpResponse<String> back = atProvider(browser, start);
@@ -283,7 +288,7 @@ interface OAuthSuite extends ServerUnderTest {
     @Test
     default void theProvidersErrorIsPassedOnWithItsReasonAndItsTextEscapedInTheLog() {
         providers().forged.nextError("access_denied");
-        HttpSession declined = browser();
+        WebClient declined = browser();
         assertRefused(signInWith(declined, "forged", ""), 403, "LK-504 OAUTH_PROVIDER_ERROR");
         moveClock(61); // a minute since any other LK-504 warning
         Map<Path, Long> mark = serverLogs().mark();
@@ -298,7 +303,7 @@ interface OAuthSuite extends ServerUnderTest {
     // ---- the state cookie: sealed, a link bound to its session ----
 
     /** A session's id, from its cookie: the token's first part. */
-    private static String sessionId(HttpSession browser) {
+    private static String sessionId(WebClient browser) {
         return browser.cookies().get("latchkey").substring(0, 32);
     }
 
@@ -320,9 +325,9 @@ interface OAuthSuite extends ServerUnderTest {
     default void aStateCookieEditedToLinkAStolenSessionLinksNothing() {
         String owner = email("robbed");
         register(owner);
-        HttpSession victim = signedIn(owner, true);
+        WebClient victim = signedIn(owner, true);
         moveClock(700);
-        HttpSession thief = browser();
+        WebClient thief = browser();
         thief.cookies().put("latchkey", victim.cookies().get("latchkey"));
         providers().forged.nextIdentity(newUser("thief"), email("thief"), true);
         Map<String, String> back;
@@ -345,8 +350,8 @@ interface OAuthSuite extends ServerUnderTest {
     default void aLinkFinishesOnlyInTheSessionThatStartedItAndWhileItsSignInIsRecent() {
         String owner = email("linker");
         register(owner);
-        HttpSession first = signedIn(owner, true);
-        HttpSession second = signedIn(owner, true);
+        WebClient first = signedIn(owner, true);
+        WebClient second = signedIn(owner, true);
         moveClock(540); // nine minutes: a link may still start
         providers().forged.nextIdentity(newUser("sub"), owner, true);
         try {
@@ -356,7 +361,7 @@ interface OAuthSuite extends ServerUnderTest {
         }
     }
 
-    private void aLinkOfThisSessionOnly(HttpSession first, HttpSession second) {
+    private void aLinkOfThisSessionOnly(WebClient first, WebClient second) {
         Map<String, String> back = query(URI.create(atProvider(first, startAt(first, "forged", "?link"))
                 .headers().firstValue("Location").orElseThrow()));
         HttpResponse<String> elsewhere = callback(first, "forged", q(back), "Cookie", STATE_COOKIE + "="
@@ -378,7 +383,7 @@ interface OAuthSuite extends ServerUnderTest {
         HttpResponse<String> start = browser().get("latchkey/oauth/forged?return=%2Flatchkey-it%2Fme", "Sec-Fetch-Site",
                 "same-origin");
         assertRefused(start, 400, "LK-509 OAUTH_BAD_CALLBACK");
-        assertTrue(HttpSession.setCookies(start).isEmpty(), "no flow starts");
+        assertTrue(WebClient.setCookies(start).isEmpty(), "no flow starts");
     }
 
     /**
@@ -388,7 +393,7 @@ interface OAuthSuite extends ServerUnderTest {
      */
     @Test
     default void whileTheProviderCannotBeReachedStartsAnswer503UntilItAnswersAgain() {
-        HttpSession browser = browser();
+        WebClient browser = browser();
         Map<String, String> back = startedAtForged(browser);
         providers().forged.down(true);
         try {
@@ -419,7 +424,7 @@ interface OAuthSuite extends ServerUnderTest {
         checks.put(OidcStandIn.Token.UNKNOWN_KEY, "forged: ID token has no valid signature from the provider's keys");
         checks.forEach((token, check) -> {
             providers().forged.nextToken(token);
-            HttpSession browser = browser();
+            WebClient browser = browser();
             assertRefused(signInWith(browser, "forged", ""), 400, "LK-506 OAUTH_ID_TOKEN_INVALID");
             assertEquals(401, browser.get("me").statusCode());
         });
@@ -430,7 +435,7 @@ interface OAuthSuite extends ServerUnderTest {
 
     @Test
     default void missingRepeatedOrOversizedParametersAreABadCallback() {
-        HttpSession browser = browser();
+        WebClient browser = browser();
         Map<String, String> back = startedAtForged(browser);
         String state = back.get("state");
         List<String> bad = List.of("?state=" + state, "?code=" + back.get("code"), "?code=&state=" + state,
@@ -507,7 +512,7 @@ interface OAuthSuite extends ServerUnderTest {
 
     @Test
     default void aMalformedEscapeInTheQueryIsABadCallbackOnEveryServer() {
-        HttpSession browser = browser();
+        WebClient browser = browser();
         String stateCookie = onlySetCookie(startAt(browser, "forged", "")).value();
         RawHttp.Response callback = RawHttp.send(loopback(), port(), null, RawHttp.request("GET",
                 path("latchkey/oauth/forged/callback?code=%zz&state=%"), List.of("Host: localhost:" + port(),

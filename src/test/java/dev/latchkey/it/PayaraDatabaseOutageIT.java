@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** The database stopped under the test application on Payara: 503 at once, service back by itself. */
 class PayaraDatabaseOutageIT extends DatabaseOutageSuite {
 

@@ -3,6 +3,8 @@ package dev.latchkey.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.PayaraCommandFile;
+import dev.latchkey.it.support.WebClient;
 import dev.latchkey.testing.TestDatabase;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -41,7 +43,7 @@ abstract class PayaraDatabaseSuite {
 
     @Test
     void sessionsLiveInTheConfiguredDatabase() throws SQLException {
-        HttpSession browser = new HttpSession(base);
+        WebClient browser = new WebClient(base);
         assertEquals(201, browser.postSameOrigin("signup", Map.of("username", "db-user", "password", "long enough password"))
                 .statusCode());
         HttpResponse<String> in = browser.postSameOrigin("signin",
@@ -69,7 +71,7 @@ abstract class PayaraDatabaseSuite {
      */
     @Test
     void aSignInWithTrailingSpaceIsTheStoredAccountOrNone() {
-        HttpSession laptop = new HttpSession(base);
+        WebClient laptop = new WebClient(base);
         String name = "spelled";
         assertEquals(201, laptop.postSameOrigin("signup", Map.of("username", name, "password", "long enough password"))
                 .statusCode());
@@ -80,7 +82,7 @@ abstract class PayaraDatabaseSuite {
         }
         assertEquals(200, in.statusCode(), in::body);
         assertEquals("signed in as " + name, in.body(), "named as stored, not as typed");
-        HttpSession phone = new HttpSession(base);
+        WebClient phone = new WebClient(base);
         phone.postSameOrigin("signin", Map.of("username", name + " ", "password", "long enough password"));
         String phoneSession = phone.cookies().get("latchkey").substring(0, 32);
         assertEquals("revoked true", laptop.postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneSession)).body());

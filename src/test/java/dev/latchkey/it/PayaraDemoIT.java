@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.it.support.TestApp;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** Deployments that must fail, on Payara. */
 class PayaraDeploymentCheckIT extends DeploymentCheckSuite {
 

@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** The container flows on Payara Micro 6 (EclipseLink, its default H2 DataSource). */
 class PayaraIT extends ContainerSuite {
 

@@ -1,5 +1,6 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.TestApp;
 import dev.latchkey.testing.MariaDbDatabase;
 import dev.latchkey.testing.TestDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;

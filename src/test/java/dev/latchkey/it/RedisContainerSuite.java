@@ -1,12 +1,16 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.newUser;
-import static dev.latchkey.it.ServerUnderTest.onlySetCookie;
-import static dev.latchkey.it.ServerUnderTest.token;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.onlySetCookie;
+import static dev.latchkey.it.support.ServerUnderTest.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.DeployedApplication;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.TestApp;
+import dev.latchkey.it.support.WebClient;
 import dev.latchkey.testing.RedisServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * server's other container tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class RedisContainerSuite extends StartedApplicationSuite {
+abstract class RedisContainerSuite extends DeployedApplication {
 
     static final String PREFIX = "it:";
     /** A remembered session's idle window, and the grace its key outlives it by. */
@@ -38,7 +42,7 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
         return TestApp.redis("latchkey-redis.war", RedisServer.get().uri(), Map.of("latchkey.redis.prefix", PREFIX));
     }
 
-    private static String id(HttpSession browser) {
+    private static String id(WebClient browser) {
         return browser.cookies().get("latchkey").substring(0, 32);
     }
 
@@ -60,7 +64,7 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
     void aSessionLivesInRedisAsTheSecretsHashAndExpiresWithIt() {
         String user = newUser("rita");
         register(user);
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> in = browser.postSameOrigin("signin", Map.of("username", user, "password", PASSWORD,
                 "remember", "on"));
         assertEquals(200, in.statusCode(), in::body);
@@ -96,8 +100,8 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
     void listRevokeOthersAndSignOutWorkThroughTheUsersIndex() {
         String user = newUser("ruth");
         register(user);
-        HttpSession laptop = signedIn(user, true);
-        HttpSession phone = signedIn(user, false);
+        WebClient laptop = signedIn(user, true);
+        WebClient phone = signedIn(user, false);
         String sessions = laptop.get("sessions").body();
         assertEquals(2, sessions.lines().count(), sessions);
         assertTrue(sessions.contains(id(laptop) + " current"), sessions);
@@ -133,7 +137,7 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
     @Test
     @Order(4)
     void atTheHalfwayPointTheSessionIsRenewedAndItsKeyLivesOn() {
-        HttpSession browser = newSignedInUser("rena");
+        WebClient browser = newSignedInUser("rena");
         String id = id(browser);
         long before = Long.parseLong(row(id).get("expiresAt"));
         moveClock(Duration.ofDays(16).toSeconds());
@@ -143,7 +147,7 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
         long after = Long.parseLong(row(id).get("expiresAt"));
         assertEquals(Duration.ofDays(16).toMillis(), after - before, 5_000, "the deadline moved by the time that passed");
         assertTtlNear(IDLE.plus(GRACE), ttlMillis(id));
-        assertTrue(HttpSession.setCookies(browser.get("me")).isEmpty(), "renewed once");
+        assertTrue(WebClient.setCookies(browser.get("me")).isEmpty(), "renewed once");
     }
 
     @Test
@@ -151,14 +155,14 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
     void withRedisStoppedProtectedPagesAnswer503AndServiceResumesWhenItIsBack() {
         String user = newUser("rhea");
         register(user);
-        HttpSession browser = signedIn(user, true);
+        WebClient browser = signedIn(user, true);
         RedisServer.get().stop();
         try {
             HttpResponse<String> me = browser.get("me");
             assertEquals(503, me.statusCode(), "never anonymous access, never a stack trace");
             assertTrue(Long.parseLong(me.headers().firstValue("Retry-After").orElse("0")) > 0);
             assertEquals("LK-106 STORE_UNAVAILABLE", ServerUnderTest.reason(me));
-            assertTrue(HttpSession.setCookies(me).isEmpty(), "the cookie is kept: the session may be fine");
+            assertTrue(WebClient.setCookies(me).isEmpty(), "the cookie is kept: the session may be fine");
             HttpResponse<String> pub = browser.get("public");
             assertEquals(200, pub.statusCode());
             assertEquals("anonymous", pub.body());
@@ -168,7 +172,7 @@ abstract class RedisContainerSuite extends StartedApplicationSuite {
         // A Redis without persistence comes back empty: the session is gone, and says so; signing in works again.
         HttpResponse<String> gone = browser.get("me");
         ServerUnderTest.assertUnauthorized("LK-103 UNKNOWN_SESSION", gone);
-        HttpSession again = signedIn(user, true);
+        WebClient again = signedIn(user, true);
         assertEquals(200, again.get("me").statusCode());
     }
 }

@@ -1,13 +1,17 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.assertBlank;
-import static dev.latchkey.it.ServerUnderTest.newUser;
-import static dev.latchkey.it.ServerUnderTest.reason;
+import static dev.latchkey.it.support.ServerUnderTest.assertBlank;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.RawHttp;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.SetCookie;
+import dev.latchkey.it.support.WebClient;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -36,7 +40,7 @@ interface ReviewSuite extends ServerUnderTest {
                     "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
             assertEquals(403, forged.statusCode(), via);
             assertEquals("LK-201 CSRF_CROSS_SITE", reason(forged), via);
-            assertTrue(HttpSession.setCookies(forged).isEmpty(), "no session cookie for the other site's account");
+            assertTrue(WebClient.setCookies(forged).isEmpty(), "no session cookie for the other site's account");
         }
         HttpResponse<String> olderBrowser = browser().post("signin", Map.of("username", user, "password", PASSWORD),
                 "Origin", "https://evil.example");
@@ -45,9 +49,9 @@ interface ReviewSuite extends ServerUnderTest {
         HttpResponse<String> noOrigin = browser().post("signin", Map.of("username", user, "password", PASSWORD));
         assertEquals(403, noOrigin.statusCode(), "a cookie sign-in must show where it comes from");
         assertEquals("LK-203 CSRF_NO_ORIGIN", reason(noOrigin));
-        assertTrue(HttpSession.setCookies(noOrigin).isEmpty());
+        assertTrue(WebClient.setCookies(noOrigin).isEmpty());
 
-        HttpSession own = signedIn(user, true);
+        WebClient own = signedIn(user, true);
         assertEquals(1, own.get("sessions").body().lines().count(), "the refused sign-ins created no session");
     }
 
@@ -67,7 +71,7 @@ interface ReviewSuite extends ServerUnderTest {
         register(user);
         HttpResponse<String> in = browser().post("signin", Map.of("username", user, "password", PASSWORD, "api", "token"));
         assertEquals(200, in.statusCode(), in::body);
-        assertTrue(HttpSession.setCookies(in).isEmpty(), "the token leaves in the body only");
+        assertTrue(WebClient.setCookies(in).isEmpty(), "the token leaves in the body only");
         String token = in.body().substring("token=".length());
         assertTrue(token.matches(TOKEN_PATTERN), in.body());
         TOKENS.add(token);
@@ -82,7 +86,7 @@ interface ReviewSuite extends ServerUnderTest {
     default void aCookieSignInNeverExposesTheTokenToTheApplication() {
         String user = newUser("hidden");
         register(user);
-        HttpSession browser = browser();
+        WebClient browser = browser();
         HttpResponse<String> in = browser.postSameOrigin("signin",
                 Map.of("username", user, "password", PASSWORD, "show", "attributes"));
         assertEquals(200, in.statusCode(), in::body);
@@ -151,7 +155,7 @@ interface ReviewSuite extends ServerUnderTest {
         HttpResponse<String> signUp = browser().postSameOrigin("signup", Map.of("username", "al\u0000ice", "password", PASSWORD));
         assertEquals(409, signUp.statusCode());
         assertEquals("NAME_INVALID", signUp.body());
-        HttpSession admin = newSignedInUser("admin");
+        WebClient admin = newSignedInUser("admin");
         HttpResponse<String> revoke = admin.postSameOrigin("admin/revoke", Map.of("user", "a\u0000b"));
         assertEquals(200, revoke.statusCode(), revoke::body);
         assertEquals("revoked 0", revoke.body());
@@ -185,9 +189,9 @@ interface ReviewSuite extends ServerUnderTest {
     default void aDemotedAdministratorLosesTheRoleOnTheNextRequest() {
         String demoted = newUser("admin");
         register(demoted);
-        HttpSession demotedBrowser = signedIn(demoted, true);
+        WebClient demotedBrowser = signedIn(demoted, true);
         assertEquals(200, demotedBrowser.get("api/admin").statusCode());
-        HttpSession admin = newSignedInUser("admin");
+        WebClient admin = newSignedInUser("admin");
         assertEquals("done true", admin.postSameOrigin("admin/account",
                 Map.of("user", demoted, "action", "set-groups", "groups", "user")).body());
         assertEquals(403, demotedBrowser.get("api/admin").statusCode(), "the role is gone from the live session");
@@ -198,8 +202,8 @@ interface ReviewSuite extends ServerUnderTest {
     default void aDisabledAccountLosesEverySessionAndCannotSignInUntilEnabled() {
         String user = newUser("dora");
         register(user);
-        HttpSession laptop = signedIn(user, true);
-        HttpSession admin = newSignedInUser("admin");
+        WebClient laptop = signedIn(user, true);
+        WebClient admin = newSignedInUser("admin");
         assertEquals("done true", admin.postSameOrigin("admin/account", Map.of("user", user, "action", "disable")).body());
         assertEquals(401, laptop.get("me").statusCode());
         assertEquals(401, browser().postSameOrigin("signin", Map.of("username", user, "password", PASSWORD)).statusCode());
@@ -211,8 +215,8 @@ interface ReviewSuite extends ServerUnderTest {
     default void aDeletedAccountLosesEverySession() {
         String user = newUser("ed");
         register(user);
-        HttpSession laptop = signedIn(user, true);
-        HttpSession admin = newSignedInUser("admin");
+        WebClient laptop = signedIn(user, true);
+        WebClient admin = newSignedInUser("admin");
         assertEquals("done true", admin.postSameOrigin("admin/account", Map.of("user", user, "action", "delete")).body());
         assertEquals(401, laptop.get("me").statusCode());
         register(user); // the name is free again
@@ -222,7 +226,7 @@ interface ReviewSuite extends ServerUnderTest {
 
     @Test
     default void signingOutWhileTheStoreIsDownAnswers503AndClearsTheCookie() {
-        HttpSession browser = newSignedInUser("out");
+        WebClient browser = newSignedInUser("out");
         String token = browser.cookies().get("latchkey");
         breakStore(true);
         HttpResponse<String> out;
@@ -245,8 +249,8 @@ interface ReviewSuite extends ServerUnderTest {
     default void afterASignInTheRequestsCurrentUserIsTheNewSession() {
         String user = newUser("fresh");
         register(user);
-        HttpSession phone = signedIn(user, true);
-        HttpSession laptop = signedIn(user, true);
+        WebClient phone = signedIn(user, true);
+        WebClient laptop = signedIn(user, true);
         String oldLaptopToken = laptop.cookies().get("latchkey");
         HttpResponse<String> again = laptop.postSameOrigin("signin",
                 Map.of("username", user, "password", PASSWORD, "via", "helper", "then", "revoke-others"));
@@ -278,7 +282,7 @@ interface ReviewSuite extends ServerUnderTest {
         HttpResponse<String> in = browser().post("signin", Map.of("username", user, "password", PASSWORD, "api", "token"));
         String token = in.body().substring("token=".length());
         TOKENS.add(token);
-        HttpSession signedIn = signedIn(user, false);
+        WebClient signedIn = signedIn(user, false);
         assertEquals(403, signedIn.get("api/admin").statusCode(), "signed in, but not allowed");
         assertEquals(200, browser().get("api/whoami", "Authorization", "Bearer " + token).statusCode());
         signedIn.postSameOrigin("signout", Map.of());
@@ -293,7 +297,7 @@ interface ReviewSuite extends ServerUnderTest {
 
     @Test
     default void aRoleNamedOnlyInRolesAllowedWorksWithoutDeclareRoles() {
-        HttpSession auditor = newSignedInUser("auditor");
+        WebClient auditor = newSignedInUser("auditor");
         HttpResponse<String> audit = auditor.get("api/audit");
         assertEquals(200, audit.statusCode(), audit::body);
         assertEquals("auditor ok", audit.body());
@@ -303,7 +307,7 @@ interface ReviewSuite extends ServerUnderTest {
 
     @Test
     default void aRestMethodThatNeedsARoleAnswers503WhenTheStoreIsDown() {
-        HttpSession browser = newSignedInUser("rest");
+        WebClient browser = newSignedInUser("rest");
         breakStore(true);
         try {
             HttpResponse<String> whoami = browser.get("api/whoami");
@@ -327,7 +331,7 @@ interface ReviewSuite extends ServerUnderTest {
 
     @Test
     default void aCookieWithNonAsciiBytesBesideTheSessionCookieIsNeverA500() {
-        HttpSession browser = newSignedInUser("latin");
+        WebClient browser = newSignedInUser("latin");
         String token = browser.cookies().get("latchkey");
         for (String odd : new String[] {"a=caf\u00e9", "a=caf\u00c3\u00a9", "b=x\u0001y", "JSESSIONID=\u001f\u000bx"}) {
             RawHttp.Response response = RawHttp.send(loopback(), port(), null, RawHttp.request("GET", path("me"),

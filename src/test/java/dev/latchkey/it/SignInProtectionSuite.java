@@ -1,10 +1,14 @@
 package dev.latchkey.it;
 
-import static dev.latchkey.it.ServerUnderTest.newUser;
-import static dev.latchkey.it.ServerUnderTest.reason;
+import static dev.latchkey.it.support.ServerUnderTest.newUser;
+import static dev.latchkey.it.support.ServerUnderTest.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.RawHttp;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.SetCookie;
+import dev.latchkey.it.support.WebClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 interface SignInProtectionSuite extends ServerUnderTest {
 
-    private HttpResponse<String> signIn(HttpSession browser, String user, String password) {
+    private HttpResponse<String> signIn(WebClient browser, String user, String password) {
         return browser.postSameOrigin("signin", Map.of("username", user, "password", password));
     }
 
@@ -39,7 +43,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
         assertEquals("LK-204 SIGN_IN_THROTTLED", reason(fourth));
         HttpResponse<String> right = signIn(browser(), user, PASSWORD);
         assertEquals(429, right.statusCode(), "the right password is refused too, unchecked, while throttled");
-        assertTrue(HttpSession.setCookies(right).isEmpty(), "and no session");
+        assertTrue(WebClient.setCookies(right).isEmpty(), "and no session");
         HttpResponse<String> bearer = browser().postSameOrigin("signin", Map.of("username", user, "password", PASSWORD,
                 "api", "token"));
         assertEquals(429, bearer.statusCode(), "the bearer sign-in is throttled alike");
@@ -107,7 +111,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
             List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String guess = "wrong guess " + i;
-                HttpSession browser = browser();
+                WebClient browser = browser();
                 statuses.add(pool.submit(() -> {
                     start.await();
                     return signIn(browser, user, guess).statusCode();
@@ -132,7 +136,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
         try {
             HttpResponse<String> in = signIn(browser(), user, PASSWORD);
             assertEquals(503, in.statusCode(), "never signed in unchecked, never a 500");
-            assertTrue(HttpSession.setCookies(in).isEmpty());
+            assertTrue(WebClient.setCookies(in).isEmpty());
             assertEquals("5", in.headers().firstValue("Retry-After").orElse(""));
         } finally {
             assertEquals("done", browser().post("test-database", Map.of("action", "mend-counters")).body());
@@ -142,7 +146,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
 
     @Test
     default void aSensitiveActionNeedsARecentSignInAndAReauthenticationKeepsTheToken() {
-        HttpSession browser = newSignedInUser("sudo");
+        WebClient browser = newSignedInUser("sudo");
         String token = browser.cookies().get("latchkey");
         assertEquals("deleted everything", browser.get("sensitive").body(), "just signed in");
         assertEquals("sensitive ok", browser.postSameOrigin("api/sensitive", Map.of()).body());
@@ -168,7 +172,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
         assertEquals("INVALID_CREDENTIALS", wrong.body());
         HttpResponse<String> confirmed = browser.postSameOrigin("sensitive", Map.of("password", PASSWORD));
         assertEquals("confirmed", confirmed.body());
-        assertTrue(HttpSession.setCookies(confirmed).isEmpty(), "the same session and token, no new cookie");
+        assertTrue(WebClient.setCookies(confirmed).isEmpty(), "the same session and token, no new cookie");
         assertEquals(token, browser.cookies().get("latchkey"));
         assertEquals("deleted everything", browser.get("sensitive").body());
         assertEquals("sensitive ok", browser.postSameOrigin("api/sensitive", Map.of()).body());
@@ -176,7 +180,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
 
     @Test
     default void reauthenticationIsThrottledLikeASignIn() {
-        HttpSession browser = newSignedInUser("resudo");
+        WebClient browser = newSignedInUser("resudo");
         for (int i = 0; i < 3; i++) {
             assertEquals(401, browser.postSameOrigin("sensitive", Map.of("password", "guess " + i)).statusCode());
         }
@@ -188,7 +192,7 @@ interface SignInProtectionSuite extends ServerUnderTest {
 
     @Test
     default void guessingTheCurrentPasswordInAPasswordChangeIsThrottled() {
-        HttpSession browser = newSignedInUser("chg");
+        WebClient browser = newSignedInUser("chg");
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> wrong = browser.postSameOrigin("password", Map.of("current", "guess " + i,
                     "replacement", "a new long password " + i));
@@ -208,8 +212,8 @@ interface SignInProtectionSuite extends ServerUnderTest {
     default void anApplicationWithItsOwnPasswordsEndsTheOtherSessionsAfterAChange() {
         String user = newUser("own");
         register(user);
-        HttpSession here = signedIn(user, true);
-        HttpSession there = signedIn(user, true);
+        WebClient here = signedIn(user, true);
+        WebClient there = signedIn(user, true);
         assertEquals("ended 1", here.postSameOrigin("sessions", Map.of("action", "password-changed")).body());
         assertEquals(200, here.get("me").statusCode());
         assertEquals(401, there.get("me").statusCode());

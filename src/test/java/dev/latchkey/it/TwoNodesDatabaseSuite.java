@@ -3,6 +3,8 @@ package dev.latchkey.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.it.support.DatabaseBackend;
+import dev.latchkey.it.support.PayaraNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.PostgresBackend;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

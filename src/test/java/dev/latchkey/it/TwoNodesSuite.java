@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.latchkey.it.support.PayaraNode;
+import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.SessionBackend;
+import dev.latchkey.it.support.TestApp;
+import dev.latchkey.it.support.WebClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -120,11 +125,11 @@ abstract class TwoNodesSuite {
      */
     String cachedOnBothThenRevokedOnB(String app, String user) {
         Map<String, String> laptop = new LinkedHashMap<>();
-        signIn(new HttpSession(nodeB.url(app), laptop), user);
-        String phoneToken = signIn(new HttpSession(nodeA.url(app)), user);
+        signIn(new WebClient(nodeB.url(app), laptop), user);
+        String phoneToken = signIn(new WebClient(nodeA.url(app)), user);
         assertSignedInAs(user, get(nodeA, app, "me", phoneToken));
         assertSignedInAs(user, get(nodeB, app, "me", phoneToken));
-        assertEquals("revoked true", new HttpSession(nodeB.url(app), laptop)
+        assertEquals("revoked true", new WebClient(nodeB.url(app), laptop)
                 .postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneToken.substring(0, 32))).body());
         return phoneToken;
     }
@@ -156,14 +161,14 @@ abstract class TwoNodesSuite {
     void aSessionCreatedOnOneNodeWorksOnTheOtherAndSoDoesItsRenewedCookie() {
         String user = register();
         Map<String, String> jar = new LinkedHashMap<>();
-        HttpSession onA = new HttpSession(nodeA.url(APP), jar);
-        HttpSession onB = new HttpSession(nodeB.url(APP), jar);
+        WebClient onA = new WebClient(nodeA.url(APP), jar);
+        WebClient onB = new WebClient(nodeB.url(APP), jar);
         String token = signIn(onA, user);
         String id = token.substring(0, 32);
 
         HttpResponse<String> first = onB.get("me");
         assertSignedInAs(user, first);
-        assertTrue(HttpSession.setCookies(first).isEmpty(), "no cookie before the renewal point");
+        assertTrue(WebClient.setCookies(first).isEmpty(), "no cookie before the renewal point");
 
         // 20 of its 30 days pass: past the halfway point.
         backend.setExpiresAt(id, Instant.now().plus(Duration.ofDays(10)));
@@ -178,7 +183,7 @@ abstract class TwoNodesSuite {
 
         HttpResponse<String> back = onA.get("me");
         assertSignedInAs(user, back);
-        assertTrue(HttpSession.setCookies(back).isEmpty(), "node A sees the renewal: nothing to renew again");
+        assertTrue(WebClient.setCookies(back).isEmpty(), "node A sees the renewal: nothing to renew again");
         assertEquals(1, backend.writesTo(id), "node A wrote nothing");
         assertEquals(expiry, backend.expiresAt(id).orElseThrow());
     }
@@ -188,14 +193,14 @@ abstract class TwoNodesSuite {
     void signOutAndRevocationOnOneNodeAreRefusedOnTheOtherAtTheNextRequest() {
         String user = register();
         Map<String, String> laptop = new LinkedHashMap<>();
-        String laptopToken = signIn(new HttpSession(nodeA.url(APP), laptop), user);
-        String phoneToken = signIn(new HttpSession(nodeA.url(APP)), user);
+        String laptopToken = signIn(new WebClient(nodeA.url(APP), laptop), user);
+        String phoneToken = signIn(new WebClient(nodeA.url(APP)), user);
         for (PayaraNode node : List.of(nodeA, nodeB)) {
             assertSignedInAs(user, get(node, APP, "me", phoneToken));
             assertSignedInAs(user, get(node, APP, "me", laptopToken));
         }
 
-        HttpSession laptopOnB = new HttpSession(nodeB.url(APP), laptop);
+        WebClient laptopOnB = new WebClient(nodeB.url(APP), laptop);
         HttpResponse<String> revoke = laptopOnB.postSameOrigin("sessions", Map.of("action", "revoke", "id", phoneToken.substring(0, 32)));
         assertEquals(200, revoke.statusCode(), revoke::body);
         assertEquals("revoked true", revoke.body());
@@ -244,7 +249,7 @@ abstract class TwoNodesSuite {
     @Order(4)
     void bothNodesHittingOneSessionAtItsRenewalPointAtOnceWriteItOnce() throws Exception {
         String user = register();
-        String token = signIn(new HttpSession(nodeA.url(APP)), user);
+        String token = signIn(new WebClient(nodeA.url(APP)), user);
         String id = token.substring(0, 32);
         backend.setExpiresAt(id, Instant.now().plus(Duration.ofDays(10)));
         backend.countWrites();
@@ -266,7 +271,7 @@ abstract class TwoNodesSuite {
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
                 assertSignedInAs(user, response);
-                renewedCookies += HttpSession.setCookies(response).size();
+                renewedCookies += WebClient.setCookies(response).size();
             }
             int writes = backend.writesTo(id);
             String tried = backend.writesTried().isPresent() ? Integer.toString(backend.writesTried().getAsInt()) : "?";
@@ -348,7 +353,7 @@ abstract class TwoNodesSuite {
     @Order(30)
     void withTheStoreStoppedBothNodesAnswer503AndRecoverByThemselves() throws Exception {
         String user = register();
-        String token = signIn(new HttpSession(nodeA.url(APP)), user);
+        String token = signIn(new WebClient(nodeA.url(APP)), user);
         for (PayaraNode node : List.of(nodeA, nodeB)) {
             assertSignedInAs(user, get(node, APP, "me", token));
         }
@@ -370,7 +375,7 @@ abstract class TwoNodesSuite {
                             unavailable++;
                             assertEquals("5", response.headers().firstValue("Retry-After").orElse(""), "Retry-After");
                             assertEquals("LK-106 STORE_UNAVAILABLE", ServerUnderTest.reason(response));
-                            assertTrue(HttpSession.setCookies(response).isEmpty(), "the cookie is kept: the session may be fine");
+                            assertTrue(WebClient.setCookies(response).isEmpty(), "the cookie is kept: the session may be fine");
                         }
                     }
                     HttpResponse<String> pub = get(node, APP, "public", token);
@@ -412,13 +417,13 @@ abstract class TwoNodesSuite {
     /** A new account (shared by both nodes and both deployments), registered through node A. */
     String register() {
         String user = ServerUnderTest.newUser("two");
-        HttpResponse<String> up = new HttpSession(nodeA.url(APP)).postSameOrigin("signup", Map.of("username", user, "password", PASSWORD));
+        HttpResponse<String> up = new WebClient(nodeA.url(APP)).postSameOrigin("signup", Map.of("username", user, "password", PASSWORD));
         assertEquals(201, up.statusCode(), up::body);
         return user;
     }
 
     /** Signs in with "remember me" and returns the token the cookie carries. */
-    static String signIn(HttpSession browser, String user) {
+    static String signIn(WebClient browser, String user) {
         HttpResponse<String> in = browser.postSameOrigin("signin", Map.of("username", user, "password", PASSWORD, "remember", "on"));
         assertEquals(200, in.statusCode(), in::body);
         return ServerUnderTest.token(true, ServerUnderTest.onlySetCookie(in));
@@ -432,7 +437,7 @@ abstract class TwoNodesSuite {
             if (i % 4 == 0) {
                 user = register();
             }
-            sessions.put(signIn(new HttpSession((i % 2 == 0 ? nodeA : nodeB).url(APP)), user), user);
+            sessions.put(signIn(new WebClient((i % 2 == 0 ? nodeA : nodeB).url(APP)), user), user);
         }
         return sessions;
     }

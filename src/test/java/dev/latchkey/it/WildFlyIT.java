@@ -1,5 +1,7 @@
 package dev.latchkey.it;
 
+import dev.latchkey.it.support.ServerLogs;
+
 /** The container flows on WildFly (Hibernate ORM, its default ExampleDS), with integrated-jaspi=false. */
 class WildFlyIT extends ContainerSuite {
 

@@ -2,18 +2,11 @@ package dev.latchkey.jpa;
 
 import dev.latchkey.testing.H2MemDatabase;
 import dev.latchkey.testing.Provider;
-import dev.latchkey.testing.TestDatabase;
 
-/** The JPA store suite on H2 under Hibernate. */
+/** The JPA store suite on H2 under Hibernate ORM. */
 class H2HibernateStoreTest extends JpaStoreSuite {
 
-    @Override
-    protected TestDatabase database() {
-        return H2MemDatabase.get();
-    }
-
-    @Override
-    protected Provider provider() {
-        return Provider.HIBERNATE;
+    H2HibernateStoreTest() {
+        super(H2MemDatabase::get, Provider.HIBERNATE);
     }
 }

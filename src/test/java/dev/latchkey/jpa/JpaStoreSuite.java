@@ -58,6 +58,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,9 +79,25 @@ public abstract class JpaStoreSuite extends SessionStoreSuite implements Attempt
     private record Fixture(StatementCounter statements, EntityManagerFactory emf) {
     }
 
-    protected abstract TestDatabase database();
+    private final Supplier<TestDatabase> database;
+    private final Provider provider;
 
-    protected abstract Provider provider();
+    /**
+     * @param database the database, started when a test first asks for it
+     * @param provider the JPA provider
+     */
+    protected JpaStoreSuite(Supplier<TestDatabase> database, Provider provider) {
+        this.database = database;
+        this.provider = provider;
+    }
+
+    private TestDatabase database() {
+        return database.get();
+    }
+
+    private Provider provider() {
+        return provider;
+    }
 
     private Fixture fixture() {
         synchronized (FIXTURES) {

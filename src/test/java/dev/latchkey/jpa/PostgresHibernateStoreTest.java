@@ -2,18 +2,11 @@ package dev.latchkey.jpa;
 
 import dev.latchkey.testing.PostgresDatabase;
 import dev.latchkey.testing.Provider;
-import dev.latchkey.testing.TestDatabase;
 
-/** The JPA store suite on Postgres under Hibernate. */
+/** The JPA store suite on PostgreSQL under Hibernate ORM. */
 class PostgresHibernateStoreTest extends JpaStoreSuite {
 
-    @Override
-    protected TestDatabase database() {
-        return PostgresDatabase.get();
-    }
-
-    @Override
-    protected Provider provider() {
-        return Provider.HIBERNATE;
+    PostgresHibernateStoreTest() {
+        super(PostgresDatabase::get, Provider.HIBERNATE);
     }
 }

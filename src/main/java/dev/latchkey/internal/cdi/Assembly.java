@@ -29,9 +29,9 @@ import javax.sql.DataSource;
  * looks the DataSource up and schedules the cleanup; tests assemble Latchkey the same way without a
  * container.
  *
- * <p>Each kind of store is one {@link StoreBackend}; the assembly treats them alike. No class of the
+ * <p>Each kind of store is one {@link StoreKind}; the assembly treats them alike. No class of the
  * Redis client (Jedis, an optional dependency) is loaded unless the Redis store is asked for: only
- * {@link RedisBackend} names a Redis type, and it is loaded on that path alone.
+ * {@link RedisStoreKind} names a Redis type, and it is loaded on that path alone.
  *
  * @param latchkey the facade
  * @param sessions the servlet side
@@ -63,15 +63,15 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
     static Assembly assemble(DeploymentSettings settings, SessionStore customStore, AttemptStore customAttempts,
             Supplier<DataSource> dataSource, Clock clock, TransactionSuspender suspender, Set<String> roles) {
         OriginCheck originCheck = new OriginCheck(settings.web());
-        StoreBackend backend = open(settings, customStore, dataSource, clock, suspender);
-        List<AutoCloseable> resources = new ArrayList<>(backend.resources());
+        StoreKind opened = open(settings, customStore, dataSource, clock, suspender);
+        List<AutoCloseable> resources = new ArrayList<>(opened.resources());
         try {
-            SessionStore store = backend.sessions();
-            StoreBackend.Counters counters = counters(settings.throttle(), backend, customAttempts);
+            SessionStore store = opened.sessions();
+            StoreKind.Counters counters = counters(settings.throttle(), opened, customAttempts);
             SignInThrottle throttle = new SignInThrottle(counters.store(), clock, settings.throttle());
             String cacheSummary = "";
             if (settings.cache().isOn()) {
-                ChangeFeed feed = settings.changeFeed() ? backend.changeFeed() : null;
+                ChangeFeed feed = settings.changeFeed() ? opened.changeFeed() : null;
                 if (feed != null) {
                     resources.add(feed);
                 }
@@ -85,38 +85,38 @@ record Assembly(Latchkey latchkey, ServletSessions sessions, SignInThrottle thro
             ServletSessions sessions = new ServletSessions(latchkey, originCheck, new Diagnostics(settings.diagnostics(), clock),
                     settings.loginPage(), throttle);
             String throttling = settings.throttle().isOn() ? describe(settings.throttle()) + "; counters " + counters.where() : "off";
-            return new Assembly(latchkey, sessions, throttle, backend.unit(), summary(settings, backend.summary() + cacheSummary, roles)
+            return new Assembly(latchkey, sessions, throttle, opened.unit(), summary(settings, opened.summary() + cacheSummary, roles)
                     + "; sign-in throttling " + throttling, List.copyOf(resources));
         } catch (RuntimeException e) {
-            close(backend.unit(), resources);
+            close(opened.unit(), resources);
             throw e;
         }
     }
 
     /** The store the settings ask for; only the chosen kind's classes are loaded. */
-    private static StoreBackend open(DeploymentSettings settings, SessionStore customStore, Supplier<DataSource> dataSource,
+    private static StoreKind open(DeploymentSettings settings, SessionStore customStore, Supplier<DataSource> dataSource,
             Clock clock, TransactionSuspender suspender) {
         if (customStore != null && settings.redis() != null) {
             throw new IllegalArgumentException("latchkey.store is redis, but the application also produces a SessionStore ("
                     + customStore.getClass().getName() + "): remove one of them");
         }
         if (customStore != null) {
-            return new ApplicationBackend(customStore);
+            return new ApplicationStoreKind(customStore);
         }
         if (settings.redis() != null) {
-            return RedisBackend.open(settings.redis(), clock);
+            return RedisStoreKind.open(settings.redis(), clock);
         }
-        return JpaBackend.open(settings, dataSource.get(), clock, suspender);
+        return JpaStoreKind.open(settings, dataSource.get(), clock, suspender);
     }
 
     /** The application's counters, else the store's shared ones (opened only when throttling is on), else memory. */
-    private static StoreBackend.Counters counters(ThrottleSettings throttle, StoreBackend backend, AttemptStore customAttempts) {
+    private static StoreKind.Counters counters(ThrottleSettings throttle, StoreKind opened, AttemptStore customAttempts) {
         if (customAttempts != null) {
-            return new StoreBackend.Counters(customAttempts, "in " + customAttempts.getClass().getName() + " (provided by the application)");
+            return new StoreKind.Counters(customAttempts, "in " + customAttempts.getClass().getName() + " (provided by the application)");
         }
-        StoreBackend.Counters inMemory = new StoreBackend.Counters(new InMemoryAttemptStore(),
+        StoreKind.Counters inMemory = new StoreKind.Counters(new InMemoryAttemptStore(),
                 "in memory, per node: produce an AttemptStore bean to share them");
-        return throttle.isOn() ? backend.sharedCounters().orElse(inMemory) : inMemory;
+        return throttle.isOn() ? opened.sharedCounters().orElse(inMemory) : inMemory;
     }
 
     /** Closes the unit and every resource, logging (without failing) what cannot be closed. */

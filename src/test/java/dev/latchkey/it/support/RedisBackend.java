@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import dev.latchkey.testing.RedisServer;
 import java.nio.file.Path;
@@ -23,9 +23,9 @@ import redis.clients.jedis.JedisPubSub;
  * counted from Redis's own keyspace notifications: each {@code HSET} on a session's hash is one write.
  * An outage is a Redis with persistence going down and coming back with its data.
  */
-final class RedisBackend implements SessionBackend {
+public final class RedisBackend implements SessionBackend {
 
-    static final String PREFIX = "two:";
+    public static final String PREFIX = "two:";
     private static final Duration GRACE = Duration.ofMinutes(1);
     /** The key {@link #countWrites()} writes to know every earlier notification has arrived; never a session id. */
     private static final String MARKER = "count-marker";

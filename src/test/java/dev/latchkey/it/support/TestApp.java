@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.io.File;
 import java.util.Map;
@@ -12,18 +12,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * The test application as a user would build it: its own classes in the WAR, and Latchkey's jar
  * (the one this build produced) with bcrypt in {@code WEB-INF/lib}.
  */
-final class TestApp {
+public final class TestApp {
 
     private TestApp() {
     }
 
     /** The test application with its providers (see {@link TestProviders}). */
-    static WebArchive war() {
+    public static WebArchive war() {
         return war("latchkey-it.war", TestProviders.get().settings());
     }
 
     /** The test application without providers, with these settings (context parameters), as the WAR {@code name}. */
-    static WebArchive withSettings(String name, Map<String, String> settings) {
+    public static WebArchive withSettings(String name, Map<String, String> settings) {
         WebArchive war = war(name, settings);
         return "redis".equals(settings.get("latchkey.store")) ? withRedisClient(war) : war;
     }
@@ -34,7 +34,7 @@ final class TestApp {
      * {@code WEB-INF/lib}): every server makes that DataSource itself, so the database can be stopped
      * under any of them.
      */
-    static WebArchive onPostgres(String name, int port) {
+    public static WebArchive onPostgres(String name, int port) {
         String dataSource = """
                   <data-source>
                     <name>java:app/jdbc/latchkey</name>
@@ -58,7 +58,7 @@ final class TestApp {
     }
 
     /** A deployment that must fail: the test application with other settings (context parameters). */
-    static WebArchive misconfigured(String name, Map<String, String> settings) {
+    public static WebArchive misconfigured(String name, Map<String, String> settings) {
         return war(name, settings);
     }
 
@@ -66,7 +66,7 @@ final class TestApp {
      * The demo application as its own build packages it: its classes and web.xml, Latchkey's jar;
      * its provider at {@code providerIssuer} rather than where the demo's own run starts it.
      */
-    static WebArchive demo(String providerIssuer) {
+    public static WebArchive demo(String providerIssuer) {
         String webXml;
         try {
             webXml = java.nio.file.Files.readString(java.nio.file.Path.of("demo/app/src/main/webapp/WEB-INF/web.xml"));
@@ -88,7 +88,7 @@ final class TestApp {
      * (copied by the build to {@code target/war-lib-redis}) in {@code WEB-INF/lib}, as an application on
      * that store carries them.
      */
-    static WebArchive redis(String name, String redisUri, Map<String, String> extraSettings) {
+    public static WebArchive redis(String name, String redisUri, Map<String, String> extraSettings) {
         Map<String, String> settings = new java.util.LinkedHashMap<>(extraSettings);
         settings.put("latchkey.store", "redis");
         settings.put("latchkey.redis.uri", redisUri);

@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import dev.latchkey.testing.GitHubStandIn;
 import dev.latchkey.testing.OidcStandIn;
@@ -17,19 +17,19 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * (mock-oauth2-server) with the issuers {@code mock}, {@code google} and {@code corp}, a stand-in
  * that forges bad ID tokens, a stand-in of GitHub, and an issuer nobody listens on.
  */
-final class TestProviders {
+public final class TestProviders {
 
-    static final String CLIENT_ID = "latchkey-it";
-    static final String CLIENT_SECRET = "mock-client-secret";
+    public static final String CLIENT_ID = "latchkey-it";
+    public static final String CLIENT_SECRET = "mock-client-secret";
 
     private static TestProviders instance;
 
-    final MockOAuth2Server real = new MockOAuth2Server();
-    final OidcStandIn forged = new OidcStandIn();
-    final GitHubStandIn gitHub = new GitHubStandIn();
-    final int offlinePort;
+    public final MockOAuth2Server real = new MockOAuth2Server();
+    public final OidcStandIn forged = new OidcStandIn();
+    public final GitHubStandIn gitHub = new GitHubStandIn();
+    public final int offlinePort;
     /** The key the test application seals kept provider tokens with. */
-    final String tokenKey = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+    public final String tokenKey = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
 
     private TestProviders() {
         real.start();
@@ -45,7 +45,7 @@ final class TestProviders {
         }));
     }
 
-    static synchronized TestProviders get() {
+    public static synchronized TestProviders get() {
         if (instance == null) {
             instance = new TestProviders();
         }
@@ -53,12 +53,12 @@ final class TestProviders {
     }
 
     /** The next sign-in at the real provider's {@code issuer} is {@code subject} with these claims. */
-    void next(String issuer, String subject, Map<String, Object> claims) {
+    public void next(String issuer, String subject, Map<String, Object> claims) {
         real.enqueueCallback(new DefaultOAuth2TokenCallback(issuer, subject, "JWT", null, claims, 3600));
     }
 
     /** The test application's settings for its providers. */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String issuer : List.of("mock", "corp")) {
             settings.put("latchkey.oauth." + issuer + ".issuer", real.issuerUrl(issuer).toString());
@@ -87,7 +87,7 @@ final class TestProviders {
     }
 
     /** Every provider token handed out so far, and the client secrets: none may reach a browser or a log. */
-    List<String> secrets() {
+    public List<String> secrets() {
         List<String> secrets = new java.util.ArrayList<>(forged.issuedTokens());
         secrets.addAll(gitHub.issuedTokens());
         secrets.addAll(List.of(CLIENT_SECRET, OidcStandIn.CLIENT_SECRET, GitHubStandIn.CLIENT_SECRET, tokenKey));

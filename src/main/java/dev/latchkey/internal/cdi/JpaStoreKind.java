@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * {@code latchkey_session} checked (or created), every call made outside the caller's transaction. On
  * PostgreSQL it also offers the change feed.
  */
-final class JpaBackend implements StoreBackend {
+final class JpaStoreKind implements StoreKind {
 
     private final DeploymentSettings settings;
     private final DataSource source;
@@ -28,7 +28,7 @@ final class JpaBackend implements StoreBackend {
     private final SessionStore sessions;
     private final String summary;
 
-    private JpaBackend(DeploymentSettings settings, DataSource source, Clock clock, TransactionSuspender suspender) {
+    private JpaStoreKind(DeploymentSettings settings, DataSource source, Clock clock, TransactionSuspender suspender) {
         this.settings = settings;
         this.source = source;
         this.suspender = suspender;
@@ -52,8 +52,8 @@ final class JpaBackend implements StoreBackend {
      *
      * @throws dev.latchkey.core.SessionStoreException ({@code LK-403}) for a missing or mistyped table
      */
-    static StoreBackend open(DeploymentSettings settings, DataSource source, Clock clock, TransactionSuspender suspender) {
-        return new JpaBackend(settings, source, clock, suspender);
+    static StoreKind open(DeploymentSettings settings, DataSource source, Clock clock, TransactionSuspender suspender) {
+        return new JpaStoreKind(settings, source, clock, suspender);
     }
 
     @Override
@@ -71,7 +71,7 @@ final class JpaBackend implements StoreBackend {
     @Override
     public ChangeFeed changeFeed() {
         if (product != DatabaseProduct.POSTGRESQL) {
-            return StoreBackend.super.changeFeed();
+            return StoreKind.super.changeFeed();
         }
         try {
             return new SuspendedChangeFeed(ChangeFeed.postgres(source, ManagedThreads.factory()), suspender);

@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,12 +9,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Where the nodes of {@link TwoNodesSuite} keep their sessions, started in the test JVM: how a node is
+ * Where the nodes of {@code dev.latchkey.it.TwoNodesSuite} keep their sessions, started in the test JVM: how a node is
  * pointed at it, what the test reads and changes in it directly (as an operator could), and an
  * outage (stop, start again). One implementation per store: PostgreSQL and MariaDB through the
  * shipped Payara command files ({@link DatabaseBackend}), Redis ({@link RedisBackend}).
  */
-interface SessionBackend {
+public interface SessionBackend {
 
     /** Product and version, for the test output. */
     String description();

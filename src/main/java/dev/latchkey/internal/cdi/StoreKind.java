@@ -12,7 +12,7 @@ import java.util.Optional;
  * application's own. Each kind says what it brings; {@link Assembly} puts the pieces together the same
  * way for all, so a new kind of store is one new implementation.
  */
-interface StoreBackend {
+interface StoreKind {
 
     /** The sessions. */
     SessionStore sessions();

@@ -1,4 +1,4 @@
-package dev.latchkey.jpa;
+package dev.latchkey.internal.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import dev.latchkey.core.Reason;
 import dev.latchkey.internal.cache.CacheSettings;
 import dev.latchkey.internal.cache.CachingSessionStore;
 import dev.latchkey.internal.cache.ChangeFeed;
+import dev.latchkey.jpa.JpaSessionStore;
 import dev.latchkey.testing.MutableClock;
 import dev.latchkey.testing.PostgresDatabase;
 import dev.latchkey.testing.Provider;

@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * wrote (Open Liberty turns {@code Max-Age} into {@code Expires} and quotes an empty value), so tests
  * compare meaning, not spelling: the lifetime is {@code Max-Age} or else {@code Expires} minus now.
  */
-record SetCookie(String name, String value, Map<String, String> attributes) {
+public record SetCookie(String name, String value, Map<String, String> attributes) {
 
-    static SetCookie parse(String header) {
+    public static SetCookie parse(String header) {
         String[] parts = header.split(";");
         String pair = parts[0].strip();
         int eq = pair.indexOf('=');
@@ -35,7 +35,7 @@ record SetCookie(String name, String value, Map<String, String> attributes) {
     }
 
     /** Seconds the browser keeps the cookie; empty for a browser-session cookie. */
-    Optional<Long> lifetimeSeconds() {
+    public Optional<Long> lifetimeSeconds() {
         if (attributes.containsKey("max-age")) {
             return Optional.of(Long.parseLong(attributes.get("max-age")));
         }
@@ -50,7 +50,7 @@ record SetCookie(String name, String value, Map<String, String> attributes) {
         return Optional.empty();
     }
 
-    Map<String, String> attributesBesidesLifetime() {
+    public Map<String, String> attributesBesidesLifetime() {
         Map<String, String> rest = new TreeMap<>(attributes);
         rest.remove("max-age");
         rest.remove("expires");
@@ -58,7 +58,7 @@ record SetCookie(String name, String value, Map<String, String> attributes) {
     }
 
     /** The header without the secret part of the value. */
-    String describe() {
+    public String describe() {
         return name + "=" + (value.length() > 33 ? value.substring(0, 33) + "<secret>" : value) + " " + attributes;
     }
 }

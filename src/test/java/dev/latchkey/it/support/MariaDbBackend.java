@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import dev.latchkey.testing.MariaDbDatabase;
 import java.util.List;
@@ -9,22 +9,22 @@ import java.util.OptionalInt;
  * payara-config/mariadb.asadmin. MariaDB has no statement triggers, so the conditional writes that
  * changed nothing are not counted.
  */
-final class MariaDbBackend extends DatabaseBackend {
+public final class MariaDbBackend extends DatabaseBackend {
 
     private final MariaDbDatabase mariadb = MariaDbDatabase.get();
 
-    MariaDbBackend() {
+    public MariaDbBackend() {
         super(MariaDbDatabase.get(), "mariadb", "url=jdbc\\:mariadb\\://localhost\\:3306/latchkey:user=latchkey:password=change-me");
     }
 
     /** The embedded MariaDB runs without grant tables, so any user and password are let in. */
     @Override
-    String testConnection() {
+    public String testConnection() {
         return "url=jdbc\\:mariadb\\://localhost\\:" + mariadb.port() + "/latchkey:user=latchkey:password=test-password";
     }
 
     @Override
-    void dropTables() {
+    public void dropTables() {
         for (String table : tables()) {
             database.execute("DROP TABLE " + table);
         }
@@ -35,7 +35,7 @@ final class MariaDbBackend extends DatabaseBackend {
     }
 
     @Override
-    String[] writeCounting() {
+    public String[] writeCounting() {
         return new String[] {
             "CREATE TABLE two_nodes_write (op VARCHAR(16) NOT NULL, session_id VARCHAR(32))",
             "CREATE TRIGGER two_nodes_count_update AFTER UPDATE ON latchkey_session FOR EACH ROW"

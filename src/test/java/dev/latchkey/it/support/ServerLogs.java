@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Where each server under test writes its log (the build configures them so): files by folder and name prefix. */
-enum ServerLogs {
+public enum ServerLogs {
     PAYARA(Path.of(System.getProperty("servers.dir", "target/servers")), "payara-micro-test-"),
     WILDFLY(Path.of(System.getProperty("wildfly.home", "target/servers/wildfly"), "standalone", "log"), "server.log"),
     LIBERTY(Path.of(System.getProperty("liberty.home", "target/servers/wlp"), "usr", "servers", "latchkey", "logs"),
@@ -26,7 +26,7 @@ enum ServerLogs {
     }
 
     /** The log files present now. */
-    List<Path> files() {
+    public List<Path> files() {
         try (Stream<Path> all = Files.list(folder)) {
             return all.filter(f -> {
                 String name = f.getFileName().toString();
@@ -38,7 +38,7 @@ enum ServerLogs {
     }
 
     /** How long each log file is now, to read only what is written after. */
-    Map<Path, Long> mark() {
+    public Map<Path, Long> mark() {
         Map<Path, Long> sizes = new HashMap<>();
         for (Path file : files()) {
             sizes.put(file, file.toFile().length());
@@ -47,7 +47,7 @@ enum ServerLogs {
     }
 
     /** Everything logged since {@code mark} (all of a file that is new or was rewritten). */
-    String since(Map<Path, Long> mark) {
+    public String since(Map<Path, Long> mark) {
         StringBuilder text = new StringBuilder();
         for (Path file : files()) {
             String content = readFile(file);
@@ -58,7 +58,7 @@ enum ServerLogs {
     }
 
     /** Everything logged so far. */
-    String read() {
+    public String read() {
         return since(Map.of());
     }
 

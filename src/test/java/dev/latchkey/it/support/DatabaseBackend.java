@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import dev.latchkey.testing.TestDatabase;
 import java.io.IOException;
@@ -28,9 +28,9 @@ import java.util.zip.ZipFile;
  * row an {@code UPDATE} or {@code DELETE} on {@code latchkey_session} changes becomes a row of
  * {@code two_nodes_write}. One subclass per database.
  */
-abstract class DatabaseBackend implements SessionBackend {
+public abstract class DatabaseBackend implements SessionBackend {
 
-    final TestDatabase database;
+    public final TestDatabase database;
     private final String config;
     private final String shippedConnection;
 
@@ -39,14 +39,14 @@ abstract class DatabaseBackend implements SessionBackend {
      *                          {@code <config>.jar} in the servers' folder
      * @param shippedConnection the connection values as shipped in it, which {@link #testConnection()} replaces
      */
-    DatabaseBackend(TestDatabase database, String config, String shippedConnection) {
+    public DatabaseBackend(TestDatabase database, String config, String shippedConnection) {
         this.database = database;
         this.config = config;
         this.shippedConnection = shippedConnection;
     }
 
     /** The connection values of the embedded database, in the command file's syntax. */
-    abstract String testConnection();
+    public abstract String testConnection();
 
     @Override
     public List<String> payaraArguments(Path work) {
@@ -68,10 +68,10 @@ abstract class DatabaseBackend implements SessionBackend {
     }
 
     /** Drops every table a run may have left, Latchkey's and the test's. */
-    abstract void dropTables();
+    public abstract void dropTables();
 
     /** The statements creating {@code two_nodes_write (op, session_id)} and the triggers that fill it. */
-    abstract String[] writeCounting();
+    public abstract String[] writeCounting();
 
     /**
      * Creates every table from the database's scripts in the Latchkey jar this build produced, in
@@ -155,7 +155,7 @@ abstract class DatabaseBackend implements SessionBackend {
     }
 
     /** The id of every session row deleted since {@link #countWrites()}, once per deletion. */
-    List<String> deletedSessions() {
+    public List<String> deletedSessions() {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT session_id FROM two_nodes_write WHERE op = 'DELETE'");
              ResultSet rs = ps.executeQuery()) {
@@ -173,7 +173,7 @@ abstract class DatabaseBackend implements SessionBackend {
      * Inserts {@code count} sessions of users {@code user-0}, {@code user-1}... directly, with their
      * idle deadline at {@code expiresAt}, and returns their ids.
      */
-    Set<String> insertSessions(String user, int count, Instant expiresAt) {
+    public Set<String> insertSessions(String user, int count, Instant expiresAt) {
         long hourAgo = System.currentTimeMillis() - 3_600_000;
         Set<String> ids = new HashSet<>();
         try (Connection c = database.dataSource().getConnection();
@@ -215,7 +215,7 @@ abstract class DatabaseBackend implements SessionBackend {
         return id.toString();
     }
 
-    Set<String> ids(String sql, String parameter) {
+    public Set<String> ids(String sql, String parameter) {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (parameter != null) {
                 ps.setString(1, parameter);
@@ -232,7 +232,7 @@ abstract class DatabaseBackend implements SessionBackend {
         }
     }
 
-    int count(String sql, String parameter) {
+    public int count(String sql, String parameter) {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (parameter != null) {
                 ps.setString(1, parameter);

@@ -1,30 +1,30 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import dev.latchkey.testing.PostgresDatabase;
 import java.util.OptionalInt;
 
 /** Sessions in one embedded PostgreSQL ({@link PostgresDatabase}), each node connected through payara-config/postgresql.asadmin. */
-final class PostgresBackend extends DatabaseBackend {
+public final class PostgresBackend extends DatabaseBackend {
 
     private final PostgresDatabase postgres = PostgresDatabase.get();
 
-    PostgresBackend() {
+    public PostgresBackend() {
         super(PostgresDatabase.get(), "postgresql",
                 "serverName=localhost:portNumber=5432:databaseName=latchkey:user=latchkey:password=change-me");
     }
 
     @Override
-    String testConnection() {
+    public String testConnection() {
         return "serverName=localhost:portNumber=" + postgres.port() + ":databaseName=postgres:user=postgres:password=unused";
     }
 
     @Override
-    void dropTables() {
+    public void dropTables() {
         database.execute("DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
     }
 
     @Override
-    String[] writeCounting() {
+    public String[] writeCounting() {
         return new String[] {
             "CREATE TABLE two_nodes_write (op VARCHAR(16) NOT NULL, session_id VARCHAR(32))",
             // a row per row changed: what a write did

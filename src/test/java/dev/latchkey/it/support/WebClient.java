@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * One HTTP client with its own cookies, like one browser profile: keeps what {@code Set-Cookie}
  * sets (and drops what {@code Max-Age=0} deletes), follows no redirects.
  */
-final class HttpSession {
+public final class WebClient {
 
     // HTTP/1.1 as browsers speak it over plain http (no h2c upgrade); one connection pool per profile.
     private final HttpClient client = HttpClient.newBuilder()
@@ -31,7 +31,7 @@ final class HttpSession {
     private final Map<String, String> cookies;
     private final StringBuilder transcript = new StringBuilder();
 
-    HttpSession(URL base) {
+    public WebClient(URL base) {
         this(base, new LinkedHashMap<>());
     }
 
@@ -39,7 +39,7 @@ final class HttpSession {
      * A profile whose cookies are {@code cookies}: profiles on two servers sharing one map are one
      * browser behind a load balancer that sends each request to either.
      */
-    HttpSession(URL base, Map<String, String> cookies) {
+    public WebClient(URL base, Map<String, String> cookies) {
         this.cookies = cookies;
         // Always talk to the server over loopback, whatever address it reports for itself.
         String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
@@ -47,15 +47,15 @@ final class HttpSession {
     }
 
     /** The origin of the application, as a browser would send it in {@code Origin}. */
-    String origin() {
+    public String origin() {
         return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
     }
 
-    Map<String, String> cookies() {
+    public Map<String, String> cookies() {
         return cookies;
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
     }
 
@@ -63,24 +63,24 @@ final class HttpSession {
      * Follows a redirect as a browser does: a GET of its {@code Location}, which may be another site
      * (a provider), with this profile's cookies only when it is the application's host and port.
      */
-    HttpResponse<String> follow(HttpResponse<String> redirect, String... headers) {
+    public HttpResponse<String> follow(HttpResponse<String> redirect, String... headers) {
         URI target = redirect.uri().resolve(redirect.headers().firstValue("Location")
                 .orElseThrow(() -> new AssertionError("no Location in a " + redirect.statusCode() + ": " + redirect.body())));
         return visit(target, headers);
     }
 
     /** A GET of an absolute URL, with this profile's cookies only when it is the application's host and port. */
-    HttpResponse<String> visit(URI target, String... headers) {
+    public HttpResponse<String> visit(URI target, String... headers) {
         boolean ours = target.getHost().equals(base.getHost()) && target.getPort() == base.getPort();
         return send(HttpRequest.newBuilder(target).GET(), ours, headers);
     }
 
     /** Everything the server answered this profile: status lines, headers and bodies. */
-    String transcript() {
+    public String transcript() {
         return transcript.toString();
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+    public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -92,7 +92,7 @@ final class HttpSession {
     }
 
     /** A same-origin form post, as a browser sends it from a page of the application. */
-    HttpResponse<String> postSameOrigin(String path, Map<String, String> form) {
+    public HttpResponse<String> postSameOrigin(String path, Map<String, String> form) {
         return post(path, form, "Origin", origin(), "Sec-Fetch-Site", "same-origin");
     }
 
@@ -139,7 +139,7 @@ final class HttpSession {
         }
     }
 
-    static List<String> setCookies(HttpResponse<?> response) {
+    public static List<String> setCookies(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie");
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,13 +23,13 @@ import java.util.Optional;
  * a header, any {@code Host}, any method) and for connections from an address other than loopback.
  * One request per connection ({@code Connection: close}).
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** A response as received: status, header lines, body (chunked bodies are not decoded). */
-    record Response(int status, List<String> headerLines, String body) {
+    public record Response(int status, List<String> headerLines, String body) {
 
         /** Every value of a header, by name in any case. */
-        List<String> headers(String name) {
+        public List<String> headers(String name) {
             List<String> values = new ArrayList<>();
             for (String line : headerLines) {
                 int colon = line.indexOf(':');
@@ -40,7 +40,7 @@ final class RawHttp {
             return values;
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             List<String> values = headers(name);
             return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
         }
@@ -50,7 +50,7 @@ final class RawHttp {
     }
 
     /** A request: method and target as given, then the header lines (name and value as raw Latin-1 text), then the body. */
-    static byte[] request(String method, String target, List<String> headerLines, String body) {
+    public static byte[] request(String method, String target, List<String> headerLines, String body) {
         StringBuilder text = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         for (String line : headerLines) {
             text.append(line).append("\r\n");
@@ -68,7 +68,7 @@ final class RawHttp {
     }
 
     /** Sends the bytes to {@code address:port} (from {@code localAddress} when given) and reads the whole answer. */
-    static Response send(InetAddress address, int port, InetAddress localAddress, byte[] request) {
+    public static Response send(InetAddress address, int port, InetAddress localAddress, byte[] request) {
         try (Socket socket = new Socket()) {
             if (localAddress != null) {
                 socket.bind(new InetSocketAddress(localAddress, 0));
@@ -117,7 +117,7 @@ final class RawHttp {
     }
 
     /** An IPv4 address of this machine that is not loopback: a connection to it is not a loopback connection. */
-    static InetAddress nonLoopbackAddress() {
+    public static InetAddress nonLoopbackAddress() {
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback()) {

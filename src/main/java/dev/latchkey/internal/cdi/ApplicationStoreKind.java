@@ -4,7 +4,7 @@ import dev.latchkey.core.SessionStore;
 import java.util.Optional;
 
 /** The application's own store, produced as a bean: Latchkey opens nothing, and counts sign-in failures per node. */
-record ApplicationBackend(SessionStore sessions) implements StoreBackend {
+record ApplicationStoreKind(SessionStore sessions) implements StoreKind {
 
     @Override
     public Optional<Counters> sharedCounters() {

@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * prints in a log file (one per start). Killed with SIGKILL on demand, stopped on close and when the
  * test JVM exits.
  */
-final class PayaraNode implements AutoCloseable {
+public final class PayaraNode implements AutoCloseable {
 
     /** A WAR file and the context root it is deployed at (no slash). */
-    record Deployment(Path war, String contextRoot) {
+    public record Deployment(Path war, String contextRoot) {
     }
 
     /** Payara Micro prints this once every deployment was tried. */
@@ -42,7 +42,7 @@ final class PayaraNode implements AutoCloseable {
     /**
      * @param arguments extra Payara Micro arguments (libraries, a post-boot command file)
      */
-    PayaraNode(String name, Path jar, Path root, int port, List<String> arguments, List<Deployment> deployments) {
+    public PayaraNode(String name, Path jar, Path root, int port, List<String> arguments, List<Deployment> deployments) {
         this.name = name;
         this.jar = jar;
         this.root = root;
@@ -59,7 +59,7 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** A TCP port nobody listens on now. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -69,7 +69,7 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** Launches the process; {@link #awaitReady} then waits for it. */
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -91,7 +91,7 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** Waits for Payara Micro's ready line; fails with the log's end if the process exits or time runs out. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (log().contains(READY)) {
@@ -106,7 +106,7 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** The application at {@code contextRoot} on this node, over loopback. */
-    URL url(String contextRoot) {
+    public URL url(String contextRoot) {
         try {
             return new URL("http://localhost:" + port + "/" + contextRoot + "/");
         } catch (MalformedURLException e) {
@@ -114,16 +114,16 @@ final class PayaraNode implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The process id of the current run: the same before and after something means no restart between. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         Process running = process;
         return running != null && running.isAlive();
     }
@@ -134,7 +134,7 @@ final class PayaraNode implements AutoCloseable {
      *
      * @return the exit value, 128 + 9 = 137 when SIGKILL ended it
      */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         Process running = process;
         running.destroyForcibly();
         if (!running.waitFor(30, TimeUnit.SECONDS)) {
@@ -144,7 +144,7 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** Everything the current (or last) run printed. */
-    String log() {
+    public String log() {
         try {
             return log != null && Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
@@ -153,13 +153,13 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** The end of the log, to explain a failure. */
-    String tail() {
+    public String tail() {
         String text = log();
         return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
     }
 
     /** Asks the process to stop (SIGTERM), without waiting: {@link #close()} waits. */
-    void requestStop() {
+    public void requestStop() {
         Process running = process;
         if (running != null) {
             running.destroy();

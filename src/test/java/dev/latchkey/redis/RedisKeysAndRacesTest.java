@@ -41,7 +41,7 @@ import redis.clients.jedis.Jedis;
  * expire by themselves with their sessions, what is in Redis (never a token), and URI checking. On a
  * real Redis server, with the system clock: TTLs are Redis's own.
  */
-class RedisStoreTest {
+class RedisKeysAndRacesTest {
 
     private static final String PREFIX = "latchkey:";
     private static final SecureRandom RANDOM = new SecureRandom();

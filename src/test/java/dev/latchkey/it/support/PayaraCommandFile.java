@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A command file from payara-config/ as a user runs it, with its placeholder connection values swapped for a test database's. */
-final class PayaraCommandFile {
+public final class PayaraCommandFile {
 
     private PayaraCommandFile() {
     }
@@ -17,7 +17,7 @@ final class PayaraCommandFile {
      *
      * @throws IllegalStateException when the shipped file no longer has its placeholder values
      */
-    static Path write(String name, String shippedConnection, String testConnection, Path target) {
+    public static Path write(String name, String shippedConnection, String testConnection, Path target) {
         try {
             String commands = Files.readString(Path.of("payara-config", name + ".asadmin"));
             if (!commands.contains(shippedConnection)) {

@@ -11,11 +11,11 @@ import java.util.Optional;
  * the assembly that names a Redis type, and it is loaded only when Redis is asked for, so an application
  * without the Redis client never loads it.
  */
-final class RedisBackend implements StoreBackend {
+final class RedisStoreKind implements StoreKind {
 
     private final RedisSessionStore store;
 
-    private RedisBackend(RedisSessionStore store) {
+    private RedisStoreKind(RedisSessionStore store) {
         this.store = store;
     }
 
@@ -25,13 +25,13 @@ final class RedisBackend implements StoreBackend {
      * @throws IllegalArgumentException ({@code LK-401}) for a bad URI, or naming the dependency to add when the
      *                                  Redis client is missing from the application
      */
-    static StoreBackend open(RedisSettings redis, Clock clock) {
+    static StoreKind open(RedisSettings redis, Clock clock) {
         RedisSessionStore.Builder builder = RedisSessionStore.builder(redis.uri()).clock(clock);
         if (redis.prefix() != null) {
             builder.prefix(redis.prefix());
         }
         try {
-            return new RedisBackend(builder.build());
+            return new RedisStoreKind(builder.build());
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("latchkey.store is redis, but " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

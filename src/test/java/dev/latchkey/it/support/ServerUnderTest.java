@@ -1,4 +1,4 @@
-package dev.latchkey.it;
+package dev.latchkey.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The test application deployed on one server, and what the flows do with it: new users, sign-in,
  * cookies as a browser reads them. The flows are interfaces with default test methods over this one,
- * so that every flow runs in the one deployment of {@link ContainerSuite} on each server.
+ * so that every flow runs in the one deployment of {@code dev.latchkey.it.ContainerSuite} on each server.
  */
-interface ServerUnderTest {
+public interface ServerUnderTest {
 
     /** Every token the tests were given, to search the server's logs for. */
     Set<String> TOKENS = ConcurrentHashMap.newKeySet();
@@ -50,8 +50,8 @@ interface ServerUnderTest {
         }
     }
 
-    default HttpSession browser() {
-        return new HttpSession(base());
+    default WebClient browser() {
+        return new WebClient(base());
     }
 
     /** The context path with a trailing slash, for raw requests. */
@@ -76,8 +76,8 @@ interface ServerUnderTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    default HttpSession signedIn(String user, boolean rememberMe) {
-        HttpSession browser = browser();
+    default WebClient signedIn(String user, boolean rememberMe) {
+        WebClient browser = browser();
         HttpResponse<String> in = browser.postSameOrigin("signin", rememberMe
                 ? Map.of("username", user, "password", PASSWORD, "remember", "on")
                 : Map.of("username", user, "password", PASSWORD));
@@ -92,7 +92,7 @@ interface ServerUnderTest {
     }
 
     /** A registered user, signed in in a new browser. */
-    default HttpSession newSignedInUser(String prefix) {
+    default WebClient newSignedInUser(String prefix) {
         String user = newUser(prefix);
         register(user);
         return signedIn(user, true);
@@ -108,7 +108,7 @@ interface ServerUnderTest {
     }
 
     static SetCookie onlySetCookie(HttpResponse<?> response) {
-        List<String> all = HttpSession.setCookies(response);
+        List<String> all = WebClient.setCookies(response);
         assertEquals(1, all.size(), () -> "Set-Cookie headers for: " + all.stream().map(c -> c.split("=", 2)[0]).toList());
         return SetCookie.parse(all.get(0));
     }
