@@ -1,6 +1,5 @@
 package dev.latchkey.redis;
 
-import dev.latchkey.core.Message;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Session;
 import dev.latchkey.core.SessionStore;
@@ -154,7 +153,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     public String describe() {
         String reached;
         try {
-            reached = redis.ping("start-up check") + " reached, " + checkedEvictionPolicy();
+            reached = redis.ping("start-up check") + " reached, " + EvictionCheck.policy(redis, address);
         } catch (SessionStoreException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             reached = "not reached at start (" + cause.getClass().getSimpleName() + "): requests that need a"
@@ -162,27 +161,6 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         }
         return "Redis store at " + address.describe() + " (keys " + keys.prefix() + "*, a session's key expires "
                 + Duration.ofMillis(graceMillis) + " after its idle deadline; " + reached + ")";
-    }
-
-    /**
-     * Refuses a Redis that may evict keys: every key of Latchkey's has a time to live, so under a
-     * {@code volatile-*} policy (the default of several managed services) or an {@code allkeys-*} one
-     * the rarely read set of a user's sessions can be evicted while the sessions live, and signing the
-     * user out everywhere, a password change or new groups would then reach none of them, silently.
-     *
-     * @throws IllegalStateException ({@code LK-408}) naming the policy and how to change it
-     */
-    private String checkedEvictionPolicy() {
-        String policy = redis.evictionPolicy("start-up check");
-        if (policy == null) {
-            return "eviction policy not told by INFO memory";
-        }
-        if (!policy.equals("noeviction")) {
-            throw new IllegalStateException(Message.REDIS_EVICTION.error("the Redis at " + address.describe()
-                    + " has maxmemory-policy " + policy.replaceAll("[^a-z0-9-]", "?") + ", under which it may evict Latchkey's keys"
-                    + " (every one has a time to live): revocation would then miss sessions without an error"));
-        }
-        return "maxmemory-policy noeviction";
     }
 
     @Override
