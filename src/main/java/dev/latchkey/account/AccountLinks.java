@@ -51,13 +51,8 @@ final class AccountLinks {
             }));
             return true;
         } catch (RuntimeException e) {
-            if (account(provider, subject).map(userName::equals).orElse(false)) {
-                return true;
-            }
-            if (account(provider, subject).isPresent()) {
-                return false; // a concurrent request linked it elsewhere first
-            }
-            throw e;
+            // a concurrent request linked it first: to this account, or elsewhere
+            return account(provider, subject).map(userName::equals).orElseThrow(() -> e);
         }
     }
 

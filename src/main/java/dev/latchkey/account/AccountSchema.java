@@ -58,8 +58,7 @@ final class AccountSchema {
                 String script = database.script(step.script());
                 if (!createMissing || script == null) {
                     throw new IllegalStateException(Message.SCHEMA_PROBLEM.error("the built-in accounts' tables are missing or"
-                            + " lack what the script " + (script == null ? DatabaseProduct.SCHEMA_FOLDER
-                            + "{postgresql,mariadb,h2}/" + step.script() : script) + " adds"), missing);
+                            + " lack what the script " + database.scriptToName(step.script()) + " adds"), missing);
                 }
                 SqlScripts.createThenCheck(emf, script, probe);
             }

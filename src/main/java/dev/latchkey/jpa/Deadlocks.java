@@ -3,6 +3,8 @@ package dev.latchkey.jpa;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,15 +21,23 @@ final class Deadlocks {
 
     /** Runs {@code work}, again when the database rolled it back as a deadlock victim. */
     static <T> T retried(Supplier<T> work) {
+        return retried(TRIES, Deadlocks::isDeadlock, attempt -> ThreadLocalRandom.current().nextInt(5, 50 * attempt), work);
+    }
+
+    /**
+     * Runs {@code work} up to {@code tries} times while it fails in a way {@code worthAgain} accepts,
+     * pausing {@code pauseMillis(attempt)} between tries; any other failure, or the last, is thrown.
+     */
+    static <T> T retried(int tries, Predicate<Throwable> worthAgain, IntUnaryOperator pauseMillis, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (attempt == TRIES || !isDeadlock(e)) {
+                if (attempt == tries || !worthAgain.test(e)) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(5, 50 * attempt));
+                    Thread.sleep(pauseMillis.applyAsInt(attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -42,20 +52,22 @@ final class Deadlocks {
      * try, unlike a database that cannot be reached, which must be answered at once.
      */
     static boolean isRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return isDeadlock(failure);
+        return anyCause(failure, t -> t instanceof java.sql.SQLIntegrityConstraintViolationException || hasState(t, "23"))
+                || isDeadlock(failure);
     }
 
     /** Whether a cause is a transaction the database rolled back (SQLSTATE class 40: deadlock, serialization). */
     static boolean isDeadlock(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLTransactionRollbackException || hasState(t, "40"));
+    }
+
+    private static boolean hasState(Throwable t, String sqlStateClass) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(sqlStateClass);
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransactionRollbackException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+            if (test.test(t)) {
                 return true;
             }
         }

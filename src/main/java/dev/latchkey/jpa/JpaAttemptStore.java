@@ -70,7 +70,7 @@ public final class JpaAttemptStore implements AttemptStore {
             if (!createMissingTable || script == null) {
                 throw new SessionStoreException(Message.SCHEMA_PROBLEM.error("table " + TABLE + " is missing or cannot keep"
                         + " what Latchkey writes (" + missing.getClass().getSimpleName() + "). Create it with the script "
-                        + (script == null ? DatabaseProduct.SCHEMA_FOLDER + "{postgresql,mariadb,h2}/" + SCRIPT : script)
+                        + database.scriptToName(SCRIPT)
                         + " from the Latchkey jar"), missing);
             }
             SqlScripts.createThenCheck(emf, script, () -> {
@@ -108,19 +108,12 @@ public final class JpaAttemptStore implements AttemptStore {
     public Optional<Instant> reserve(List<Counter> counters, Instant now, Instant forgetBefore) {
         List<Counter> ordered = new ArrayList<>(counters);
         ordered.sort(Comparator.comparing(Counter::key)); // rows locked in one order everywhere: no deadlock between reservations
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return guard("count", () -> transactions.write(em -> reserve(em, ordered, now, forgetBefore)));
-            } catch (SessionStoreException failure) {
-                // Two first attempts of one key insert at once: one INSERT fails on the key (or, on MariaDB, the
-                // gap locks of the two reads deadlock and the database picks a victim). The row is there now.
-                // Anything else, an outage first, is answered at once.
-                if (attempt == INSERT_RACE_TRIES || !Deadlocks.isRace(failure)) {
-                    throw failure;
-                }
-                pause(attempt);
-            }
-        }
+        // Two first attempts of one key insert at once: one INSERT fails on the key (or, on MariaDB, the gap
+        // locks of the two reads deadlock and the database picks a victim). The row is there then: try again.
+        // Anything else, an outage first, is answered at once.
+        return Deadlocks.retried(INSERT_RACE_TRIES, Deadlocks::isRace,
+                attempt -> ThreadLocalRandom.current().nextInt(1, Math.min(10 * attempt, 100)),
+                () -> guard("count", () -> transactions.write(em -> reserve(em, ordered, now, forgetBefore))));
     }
 
     /** Locks the counters' rows, then counts on every one of them, or on none while one is blocked. */
@@ -151,14 +144,6 @@ public final class JpaAttemptStore implements AttemptStore {
                     .setParameter(4, counter.key()).executeUpdate();
         }
         return Optional.empty();
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, Math.min(10 * attempt, 100)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

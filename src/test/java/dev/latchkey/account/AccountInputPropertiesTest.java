@@ -57,32 +57,11 @@ class AccountInputPropertiesTest {
         unit = Provider.ECLIPSELINK.open(H2MemDatabase.get().dataSource(), false);
         store = AccountStore.open(unit, new PasswordHasher(4), CLOCK, H2MemDatabase.get().product(), true);
         AccountLinks links = new AccountLinks(unit, CLOCK);
-        AccountsModule module = new AccountsModule() {
-            @Override
-            Optional<AccountStore> store() {
-                return Optional.of(store);
-            }
-
-            @Override
-            Optional<AccountLinks> links() {
-                return Optional.of(links);
-            }
-
-            @Override
-            Optional<AccountTokens> tokens() {
-                return Optional.empty();
-            }
-        };
         Latchkey latchkey = new Latchkey(new InMemorySessionStore(), CLOCK, LatchkeyConfig.defaults());
-        oauth = new AccountOAuthUsers();
-        oauth.module = module;
-        accounts = new Accounts();
-        accounts.module = module;
-        accounts.latchkey = latchkey;
-        accounts.oauthUsers = oauth;
-        accounts.user = new TestUser(null);
-        identityStore = new AccountIdentityStore();
-        identityStore.module = module;
+        HandWiredAccounts wired = new HandWiredAccounts(store, links, () -> null, latchkey);
+        oauth = wired.oauth;
+        accounts = wired.accounts;
+        identityStore = wired.identityStore;
         sessions = new ServletSessions(latchkey, new OriginCheck(true), new Diagnostics(false, CLOCK), null);
         accounts.register("existing", GOOD, Set.of("user"));
     }

@@ -98,29 +98,9 @@ public abstract class AccountStoreSuite {
         database().execute("DELETE FROM latchkey_account_link");
         links = new AccountLinks(unit(), clock);
         latchkey = new Latchkey(new InMemorySessionStore(), clock, LatchkeyConfig.defaults());
-        AccountsModule module = new AccountsModule() {
-            @Override
-            Optional<AccountStore> store() {
-                return Optional.of(store);
-            }
-
-            @Override
-            Optional<AccountLinks> links() {
-                return Optional.of(links);
-            }
-
-            @Override
-            Optional<AccountTokens> tokens() {
-                return Optional.ofNullable(tokens);
-            }
-        };
-        oauth = new AccountOAuthUsers();
-        oauth.module = module;
-        accounts = new Accounts();
-        accounts.module = module;
-        accounts.latchkey = latchkey;
-        accounts.oauthUsers = oauth;
-        accounts.user = new TestUser(null);
+        HandWiredAccounts wired = new HandWiredAccounts(store, links, () -> tokens, latchkey);
+        oauth = wired.oauth;
+        accounts = wired.accounts;
     }
 
     // ---- the table ----

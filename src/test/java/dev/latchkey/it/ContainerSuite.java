@@ -9,23 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.it.support.ServerUnderTest;
+import dev.latchkey.it.support.DeployedApplication;
 import dev.latchkey.it.support.SetCookie;
 import dev.latchkey.it.support.TestApp;
 import dev.latchkey.it.support.WebClient;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a user of Latchkey depends on, against a real server: the test WAR carries Latchkey's jar
@@ -33,24 +29,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Requests go to {@code http://localhost}, so the session cookie is the loopback one: no
  * {@code Secure}, no {@code __Host-} prefix.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ContainerSuite implements ReviewSuite, HostileInputSuite, OAuthSuite, SignInProtectionSuite {
+abstract class ContainerSuite extends DeployedApplication implements ReviewSuite, HostileInputSuite, OAuthSuite,
+        SignInProtectionSuite {
 
     /** The login page configured for this server: MicroProfile Config's where the server has it, the context parameter's otherwise. */
     abstract String expectedLoginPage();
 
-    @ArquillianResource
-    URL base;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestApp.war();
-    }
-
-    @Override
-    public URL base() {
-        return base;
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.it.support.RawHttp;
+import dev.latchkey.it.support.ServerLogs;
 import dev.latchkey.it.support.ServerUnderTest;
 import dev.latchkey.it.support.SetCookie;
 import dev.latchkey.it.support.WebClient;
@@ -196,6 +197,20 @@ interface ReviewSuite extends ServerUnderTest {
                 Map.of("user", demoted, "action", "set-groups", "groups", "user")).body());
         assertEquals(403, demotedBrowser.get("api/admin").statusCode(), "the role is gone from the live session");
         assertTrue(demotedBrowser.get("me").body().contains("admin-role=false\n"));
+    }
+
+    /** A row of the guide's "What differs between servers": a group that nothing declares is a role on WildFly only. */
+    @Test
+    default void aGroupNoRoleDeclarationNamesIsARoleOnWildFlyOnly() {
+        String user = newUser("reader");
+        register(user);
+        WebClient reader = signedIn(user, true);
+        WebClient admin = newSignedInUser("admin");
+        assertEquals("done true", admin.postSameOrigin("admin/account",
+                Map.of("user", user, "action", "set-groups", "groups", "user,undeclared-reader")).body());
+        String me = reader.get("me?role=undeclared-reader").body();
+        assertTrue(me.contains("current.groups=[undeclared-reader, user]\n"), me);
+        assertTrue(me.contains("asked-role=" + (serverLogs() == ServerLogs.WILDFLY) + "\n"), me);
     }
 
     @Test

@@ -59,12 +59,13 @@ interface SignInProtectionSuite extends ServerUnderTest {
         InetAddress proxy = address(dev.latchkey.it.app.SettingsInCode.TRUSTED_PROXY);
         for (int i = 0; i < 3; i++) {
             // The proxy writes X-Forwarded-For (declared); it passes on the Forwarded and X-Real-IP the client wrote.
-            assertEquals(401, viaProxy(proxy, "198.51.100.1", user, "wrong", "Forwarded: for=203.0.113." + i,
+            assertEquals(401, viaProxy(proxy, "203.0.113.250, 198.51.100.1", user, "wrong", "Forwarded: for=203.0.113." + i,
                     "X-Real-IP: 203.0.114." + i).status());
         }
-        assertEquals(429, viaProxy(proxy, "198.51.100.1", user, PASSWORD, "Forwarded: for=203.0.113.9",
-                "X-Real-IP: 203.0.114.9").status(), "this client waits, whatever other forwarding headers it writes");
-        RawHttp.Response other = viaProxy(proxy, "198.51.100.2", user, PASSWORD);
+        assertEquals(429, viaProxy(proxy, "203.0.113.250, ".repeat(40) + "198.51.100.1", user, PASSWORD,
+                "Forwarded: for=203.0.113.9", "X-Real-IP: 203.0.114.9").status(),
+                "this client waits, whatever other forwarding headers it writes and however many hops it puts before its own");
+        RawHttp.Response other = viaProxy(proxy, "203.0.113.250, 198.51.100.2", user, PASSWORD);
         assertEquals(200, other.status(), "another client of the proxy does not: " + other.body());
         TOKENS.add(SetCookie.parse(other.header("Set-Cookie").orElseThrow()).value());
 
@@ -80,9 +81,10 @@ interface SignInProtectionSuite extends ServerUnderTest {
         assertEquals(429, spoofed.status(), "a client's own X-Forwarded-For changes nothing");
     }
 
-    private RawHttp.Response viaProxy(InetAddress proxy, String client, String user, String password, String... passedOn) {
+    /** A sign-in through the trusted proxy, whose X-Forwarded-For ends with the client it received the request from. */
+    private RawHttp.Response viaProxy(InetAddress proxy, String forwardedFor, String user, String password, String... passedOn) {
         List<String> headers = new ArrayList<>(List.of("Host: app.example", "X-Forwarded-Proto: https",
-                "X-Forwarded-Host: app.example", "X-Forwarded-For: 203.0.113.250, " + client, "Origin: https://app.example",
+                "X-Forwarded-Host: app.example", "X-Forwarded-For: " + forwardedFor, "Origin: https://app.example",
                 "Sec-Fetch-Site: same-origin", "Content-Type: application/x-www-form-urlencoded"));
         headers.addAll(List.of(passedOn));
         return RawHttp.send(loopback(), port(), proxy, RawHttp.request("POST", path("signin"), headers,

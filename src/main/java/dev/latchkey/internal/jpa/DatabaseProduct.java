@@ -115,8 +115,15 @@ public enum DatabaseProduct {
 
     /** The class-path resource that creates the session table on this database. */
     public String createScript() {
-        return folder == null ? SCHEMA_FOLDER + "{postgresql,mariadb,h2}/" + CREATE_SCRIPT
-                : SCHEMA_FOLDER + folder + "/" + CREATE_SCRIPT;
+        return scriptToName(CREATE_SCRIPT);
+    }
+
+    /**
+     * Script {@code fileName} as a message names it: this database's, or for {@link #OTHER} the choice of
+     * folders the jar ships.
+     */
+    public String scriptToName(String fileName) {
+        return folder == null ? SCHEMA_FOLDER + "{postgresql,mariadb,h2}/" + fileName : script(fileName);
     }
 
     /** Recognises a product from JDBC's {@code DatabaseMetaData.getDatabaseProductName()}. */

@@ -72,6 +72,11 @@ final class GitHubClient implements ProviderClient {
     }
 
     @Override
+    public String lastFailure() {
+        return reach.lastFailure();
+    }
+
+    @Override
     public URI authorizationUri(URI redirectUri, FlowState flow) {
         return new AuthorizationRequest.Builder(ResponseType.CODE, new ClientID(provider.clientId()))
                 .endpointURI(provider.authorizationEndpoint())

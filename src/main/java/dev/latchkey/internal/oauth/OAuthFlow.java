@@ -166,22 +166,25 @@ final class OAuthFlow {
             throw new FlowFailure(OAuthReason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": the provider's subject is"
                     + " not 1-255 characters of text");
         }
-        String userId;
         if (linking != null) {
             if (!users.link(identity, linking.userId())) {
                 throw new FlowFailure(OAuthReason.OAUTH_IDENTITY_REFUSED, 403, identity.provider() + ": linking refused");
             }
-            userId = linking.userId();
+            keepTokens(client, identified, linking.userId());
         } else {
             OAuthUser user = users.signIn(identity).orElseThrow(() -> new FlowFailure(OAuthReason.OAUTH_IDENTITY_REFUSED, 403,
                     identity.provider() + ": the application refused the identity"));
+            // kept before the session is made: a failure to keep them leaves the browser signed out, as it is told
+            keepTokens(client, identified, user.userId());
             sessions.signIn(request, response, user.userId(), user.groups(), flow.rememberMe());
-            userId = user.userId();
-        }
-        if (client.provider().keepTokens()) {
-            users.keepTokens(identity, userId, identified.tokens());
         }
         answers.sendBack(request, response, request.getContextPath() + flow.returnPath());
+    }
+
+    private void keepTokens(ProviderClient client, Identified identified, String userId) {
+        if (client.provider().keepTokens()) {
+            users.keepTokens(identified.identity(), userId, identified.tokens());
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ class OAuthModule {
             boolean ready = client.ready();
             if (!ready) {
                 LOG.log(System.Logger.Level.WARNING, OAuthMessage.OAUTH_PROVIDER_UNAVAILABLE.line(provider.name() + ": the"
-                        + " metadata at " + provider.issuer() + " cannot be read now (" + ((OidcClient) client).lastFailure()
+                        + " metadata at " + provider.issuer() + " cannot be read now (" + client.lastFailure()
                         + "); it is tried again when a sign-in starts"));
             }
             clients.add(client);

@@ -119,8 +119,8 @@ final class OidcClient implements ProviderClient {
         }
     }
 
-    /** Why the last call to the provider failed. */
-    String lastFailure() {
+    @Override
+    public String lastFailure() {
         return reach.lastFailure();
     }
 

@@ -22,6 +22,9 @@ interface ProviderClient {
     /** When a start refused because the provider cannot be reached may try again, in seconds. */
     long retryAfterSeconds();
 
+    /** Why the last call to the provider failed, for the log; never a token or a secret. */
+    String lastFailure();
+
     /** Where to send the browser: the authorization request with state, PKCE ({@code S256}) and nonce. */
     URI authorizationUri(URI redirectUri, FlowState flow);
 

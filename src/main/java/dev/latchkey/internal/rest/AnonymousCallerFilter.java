@@ -26,7 +26,7 @@ public final class AnonymousCallerFilter implements ContainerRequestFilter {
             request.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Long.toString(Challenges.STORE_RETRY_SECONDS))
                     .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("Service unavailable: the session store cannot be reached; try again shortly\n")
+                    .entity(Challenges.STORE_DOWN + "\n")
                     .build());
             return;
         }

@@ -22,8 +22,7 @@ public class RecentSignInRequiredMapper implements ExceptionMapper<RecentSignInR
                 .header("WWW-Authenticate", Challenges.recentSignIn(e.maxAge()))
                 .header(Diagnostics.HEADER, Reason.RECENT_SIGN_IN_REQUIRED.messageId() + " " + Reason.RECENT_SIGN_IN_REQUIRED.name())
                 .type(MediaType.TEXT_PLAIN_TYPE)
-                .entity("Unauthorized: this needs a sign-in within the last " + e.maxAge().toSeconds()
-                        + " seconds; confirm your password and try again\n")
+                .entity(Challenges.recentSignInNeeded(e.maxAge()) + "\n")
                 .build();
     }
 }

@@ -131,8 +131,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         if (!response.isCommitted()) {
             response.setHeader("Retry-After", Long.toString(Challenges.STORE_RETRY_SECONDS));
         }
-        return fail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable: the session store"
-                + " cannot be reached; try again shortly");
+        return fail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Challenges.STORE_DOWN);
     }
 
     /** Ends the exchange with a status the application can no longer change (the response is committed). */

@@ -55,8 +55,7 @@ final class Answers {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", Challenges.recentSignIn(maxAge));
         response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("Unauthorized: this needs a sign-in within the last " + maxAge.toSeconds()
-                + " seconds; confirm your password and try again (" + Reason.RECENT_SIGN_IN_REQUIRED.messageId() + ")\n");
+        response.getWriter().write(Challenges.recentSignInNeeded(maxAge) + " (" + Reason.RECENT_SIGN_IN_REQUIRED.messageId() + ")\n");
     }
 
     /**
@@ -75,7 +74,7 @@ final class Answers {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(Challenges.STORE_RETRY_SECONDS));
         response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("Service unavailable: the session store cannot be reached; try again shortly ("
+        response.getWriter().write(Challenges.STORE_DOWN + " ("
                 + Reason.STORE_UNAVAILABLE.messageId() + ")\n");
     }
 

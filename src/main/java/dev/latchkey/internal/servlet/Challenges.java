@@ -15,7 +15,16 @@ public final class Challenges {
     /** Seconds a client is told to wait when the session store is down ({@code Retry-After}). */
     public static final long STORE_RETRY_SECONDS = 5;
 
+    /** What a client is told while the session store is down, before any message id. */
+    public static final String STORE_DOWN = "Service unavailable: the session store cannot be reached; try again shortly";
+
     private Challenges() {
+    }
+
+    /** What a client is told when its action needs a sign-in within {@code maxAge}, before any message id. */
+    public static String recentSignInNeeded(Duration maxAge) {
+        return "Unauthorized: this needs a sign-in within the last " + maxAge.toSeconds()
+                + " seconds; confirm your password and try again";
     }
 
     /**

@@ -31,8 +31,8 @@ import java.util.Optional;
  * Sessions over servlet requests, for the mechanism, the filter, the CDI beans and the OAuth flow:
  * each method is one thing a caller means — resolve the request's session, admit it past the CSRF
  * rule, sign in with a credential, sign out, answer a need for a more recent sign-in. The request's
- * facts (headers, addresses, scheme) are gathered once, when it is first resolved, and every decision
- * below reads those facts. One instance serves the whole application.
+ * facts (headers, addresses, scheme) are gathered once per request, at their first use
+ * ({@link RequestFactsOf}), and every decision below reads those facts. One instance serves the whole application.
  */
 public final class ServletSessions {
 
@@ -83,7 +83,6 @@ public final class ServletSessions {
         if (request.getAttribute(RequestState.ATTRIBUTE) instanceof RequestState known) {
             return known;
         }
-        RequestFactsOf.request(request);
         RequestState state = tokens.read(request, response);
         request.setAttribute(RequestState.ATTRIBUTE, state);
         if (state.rejection() != null && state.rejection() != Reason.NO_TOKEN) {

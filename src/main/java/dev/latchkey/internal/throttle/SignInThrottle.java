@@ -40,11 +40,6 @@ public final class SignInThrottle {
         this.settings = settings;
     }
 
-    /** The settings. */
-    public ThrottleSettings settings() {
-        return settings;
-    }
-
     /**
      * Counts an attempt, unless one of its counters is blocked: call it before the credential is checked.
      *

@@ -1,7 +1,6 @@
 package dev.latchkey.internal.web;
 
 import dev.latchkey.web.ProxyHeader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +38,7 @@ final class ClientAddress {
             return new Hop(normalize(peer), null);
         }
         List<ForwardedElement> elements = header == ProxyHeader.FORWARDED ? ForwardedElement.parseAll(value)
-                : addresses(value);
+                : ForwardedElement.addresses(value);
         for (int i = elements.size() - 1; i >= 0; i--) {
             ForwardedElement element = elements.get(i);
             String hop = element.forAddress() == null ? null : stripPort(element.forAddress());
@@ -52,23 +51,6 @@ final class ClientAddress {
         }
         return elements.isEmpty() ? new Hop(normalize(peer), null)
                 : new Hop(normalize(stripPort(elements.get(0).forAddress())), elements.get(0));
-    }
-
-    /** A comma-separated list of addresses ({@code X-Forwarded-For}, {@code X-Real-IP}), as elements with only {@code for}. */
-    private static List<ForwardedElement> addresses(String list) {
-        List<ForwardedElement> hops = new ArrayList<>();
-        int start = 0;
-        int n = Math.min(list.length(), WebOrigin.MAX_HEADER_LENGTH);
-        while (start <= n && hops.size() < ForwardedElement.MAX_ELEMENTS) {
-            int comma = list.indexOf(',', start);
-            int end = comma < 0 || comma > n ? n : comma;
-            String hop = list.substring(start, end).strip();
-            if (!hop.isEmpty()) {
-                hops.add(new ForwardedElement(hop, null, null));
-            }
-            start = end + 1;
-        }
-        return hops;
     }
 
     /** {@code [v6]:port} → {@code [v6]}, {@code v4:port} → {@code v4}; a bare IPv6 literal is left alone. */

@@ -199,11 +199,6 @@ public final class OriginCheck {
         return WebOrigin.fromHost("http", request.host()).map(o -> isLoopbackHost(o.host())).orElse(false);
     }
 
-    /** Whether the plain-HTTP loopback development cookie is switched on. */
-    public boolean loopbackDevelopment() {
-        return loopbackDevelopment;
-    }
-
     private static boolean isLoopbackAddress(String address) {
         Optional<byte[]> bytes = TrustedProxies.parseAddress(address);
         if (bytes.isEmpty()) {

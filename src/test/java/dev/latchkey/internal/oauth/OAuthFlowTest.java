@@ -63,6 +63,7 @@ class OAuthFlowTest {
             Optional.of(new OAuthUser("user-" + identity.subject(), Set.of("user")));
     private Latchkey latchkey;
     private boolean storeDown;
+    private boolean keepingFails;
 
     /** A provider's client that says what the test tells it to, and records what it was asked. */
     private static final class Answering implements ProviderClient {
@@ -88,6 +89,11 @@ class OAuthFlowTest {
         @Override
         public long retryAfterSeconds() {
             return 7;
+        }
+
+        @Override
+        public String lastFailure() {
+            return "told by the test";
         }
 
         @Override
@@ -135,6 +141,9 @@ class OAuthFlowTest {
 
             @Override
             public void keepTokens(ProviderIdentity identity, String userId, ProviderTokens tokens) {
+                if (keepingFails) {
+                    throw new SessionStoreException("the token table is down");
+                }
                 kept.add(userId + ":" + tokens.accessToken());
             }
         };
@@ -539,5 +548,21 @@ class OAuthFlowTest {
         assertEquals(List.of("user-s-1:access-1"), kept);
         assertFalse(back.headers("Set-Cookie").toString().contains("access-1"), "never to the browser");
         assertFalse(back.body().contains("access-1"));
+    }
+
+    @Test
+    void aSignInWhoseTokensCannotBeKeptMakesNoSession() {
+        client.provider = OAuthProvider.oidc("corp").clientId("app").clientSecret("s").issuer("https://id.example")
+                .keepTokens(true).build();
+        flow = flow(CookieSettings.defaults());
+        keepingFails = true;
+        String cookie = started("");
+        FakeHttp.Response back = send(callback("?code=c&state=" + state(cookie), cookie));
+        assertRefused(back, 503, Reason.STORE_UNAVAILABLE);
+        assertEquals(List.of(), latchkey.listUserSessions("user-s-1"), "no session was made");
+        keepingFails = false;
+        String again = started("");
+        assertEquals(303, send(callback("?code=c&state=" + state(again), again)).status(), "once the tokens can be kept");
+        assertEquals(1, latchkey.listUserSessions("user-s-1").size());
     }
 }

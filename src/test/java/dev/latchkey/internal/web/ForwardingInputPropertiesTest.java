@@ -1,5 +1,6 @@
 package dev.latchkey.internal.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -16,7 +17,7 @@ import net.jqwik.api.Provide;
 /**
  * Forwarding headers of any text, from a trusted proxy, through each header a proxy may be declared to
  * write: the client's address and the request's own origin always come out, as a value or as nothing,
- * never as an exception.
+ * never as an exception; and the hop the proxy appends is the client, whatever the client wrote before it.
  */
 class ForwardingInputPropertiesTest {
 
@@ -46,6 +47,23 @@ class ForwardingInputPropertiesTest {
             check.isSecure(request);
             check.decide(request, OriginCheck.Credential.SESSION_COOKIE);
             check.decideSignIn(request);
+        }
+    }
+
+    /**
+     * Whatever the client sent in the declared header, the hop the trusted proxy appends is the client
+     * the throttle counts: nothing written on the left hides it.
+     */
+    @Property(tries = 500)
+    void theHopTheProxyAppendsIsTheClientWhateverCameBefore(@ForAll("header") String sent) {
+        String real = "198.51.100.7";
+        Map<ProxyHeader, String> appended = Map.of(ProxyHeader.X_FORWARDED_FOR, sent + ", " + real,
+                ProxyHeader.FORWARDED, sent + ", for=" + real);
+        for (Map.Entry<ProxyHeader, String> header : appended.entrySet()) {
+            OriginCheck check = new OriginCheck(WebSettings.defaults().behindProxies(List.of("10.0.0.0/8"), header.getKey()));
+            RequestFacts request = new RequestFacts("POST", "https", "example.com", "10.0.0.5", "10.0.0.100",
+                    Map.of(header.getKey().headerName(), header.getValue()));
+            assertEquals(real, check.clientAddress(request), header.getKey() + " after " + sent.length() + " characters");
         }
     }
 }

@@ -302,6 +302,26 @@ class OriginCheckTest {
         assertEquals(client, check.clientAddress(from(peer, header, value)), name);
     }
 
+    /**
+     * A proxy appends its hop to what the client sent: however much the client writes on the left — more
+     * hops than are read, more text than is read, an unclosed quote — the proxy's hop stays the one read.
+     */
+    @Test
+    void whatAClientWritesLeftOfTheProxysHopNeverHidesIt() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("X-Forwarded-For", "6.6.6.1, ".repeat(40) + "198.51.100.7");
+        cases.put("X-Forwarded-For ", "6.6.6.1, ".repeat(3000) + "198.51.100.7");
+        cases.put("Forwarded", "for=6.6.6.1, ".repeat(40) + "for=198.51.100.7");
+        cases.put("Forwarded ", "for=6.6.6.6, for=\"x, for=198.51.100.7");
+        cases.put("Forwarded  ", "for=6.6.6.6;host=\"a,b\", for=\"[2001:db8:cafe:1::9]\"");
+        for (Map.Entry<String, String> written : cases.entrySet()) {
+            String header = written.getKey().strip();
+            String expected = written.getValue().endsWith("]\"") ? "2001:db8:cafe:1::/64" : "198.51.100.7";
+            assertEquals(expected, declaring(ProxyHeader.parse(header)).clientAddress(from("10.0.0.5", header, written.getValue())),
+                    header + " of " + written.getValue().length() + " characters");
+        }
+    }
+
     /** For each header a proxy may be declared to write: forged copies of the other two change nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"Forwarded", "X-Forwarded-For", "X-Real-IP"})

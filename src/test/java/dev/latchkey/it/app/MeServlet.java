@@ -30,6 +30,9 @@ public class MeServlet extends HttpServlet {
         out.print("user-role=" + request.isUserInRole("user") + "\n");
         out.print("admin-role=" + request.isUserInRole("admin") + "\n");
         out.print("auditor-role=" + request.isUserInRole("auditor") + "\n");
+        if (request.getParameter("role") != null) {
+            out.print("asked-role=" + request.isUserInRole(request.getParameter("role")) + "\n");
+        }
         out.print("auth-type=" + request.getAuthType() + "\n");
         out.print("current.id=" + user.id() + "\n");
         out.print("current.groups=" + new TreeSet<>(user.groups()) + "\n");
