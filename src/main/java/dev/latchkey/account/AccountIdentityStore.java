@@ -33,6 +33,10 @@ class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT; // no account has such a name
         }
         AccountStore.Check check = store.get().check(name, password.getPassword().getValue());
+        if (check.valid() && !module.unverifiedSignIn() && !module.addresses().orElseThrow().of(check.name())
+                .map(AccountAddresses.Address::verified).orElse(false)) {
+            return CredentialValidationResult.INVALID_RESULT; // answered as a wrong password: nothing is told
+        }
         // The caller is the account as stored, whatever spelling the database matched.
         return check.valid() ? new CredentialValidationResult(check.name(), check.groups())
                 : CredentialValidationResult.INVALID_RESULT;

@@ -51,7 +51,11 @@ class AccountOAuthUsers implements OAuthUsers {
         String name = identity.email().toLowerCase(Locale.ROOT);
         boolean created = !store.get().exists(name) && !store.get().exists(identity.email())
                 && store.get().createWithoutPassword(name, module.newAccountGroups(),
-                        em -> links.insert(em, identity.provider(), identity.subject(), identity.email(), name));
+                        em -> {
+                            links.insert(em, identity.provider(), identity.subject(), identity.email(), name);
+                            module.addresses().filter(a -> a.owner(name).isEmpty())
+                                    .ifPresent(a -> a.setIn(em, name, name));
+                        });
         if (created) {
             return user(store.get(), name);
         }

@@ -1,23 +1,18 @@
 package dev.latchkey.account;
 
-import dev.latchkey.core.Message;
 import dev.latchkey.internal.jpa.DatabaseProduct;
-import dev.latchkey.internal.jpa.SqlScripts;
-import dev.latchkey.internal.jpa.Transactions;
+import dev.latchkey.internal.jpa.SchemaSteps;
+import dev.latchkey.internal.jpa.SchemaSteps.Step;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 
 /**
  * The built-in accounts' tables at start: each shipped script (V2 creates {@code latchkey_account}, V3
  * adds {@code disabled_at}, V4 creates {@code latchkey_account_link}, V5 {@code latchkey_account_token}
- * when tokens are kept) is run when what it creates is missing and creating is allowed; otherwise the
+ * when tokens are kept, V7 the address columns when recovery is on) is run when what it creates is missing and creating is allowed; otherwise the
  * start stops, naming the script.
  */
 final class AccountSchema {
-
-    /** A script, the table and column it adds (looked up first), and the statement that reads them. */
-    private record Step(String script, String table, String column, String probe, boolean nativeSql) {
-    }
 
     private static final List<Step> STEPS = List.of(
             new Step("V2__create_latchkey_account.sql", "latchkey_account", "user_name",
@@ -32,6 +27,11 @@ final class AccountSchema {
             new Step("V5__create_latchkey_account_token.sql", "latchkey_account_token", "sealed",
                     "SELECT COUNT(*) FROM latchkey_account_token", true));
 
+    /** Only with recovery on ({@code latchkey.recovery.enabled}): each account's e-mail address. */
+    private static final List<Step> ADDRESS_STEPS = List.of(
+            new Step("V7__add_latchkey_account_email.sql", "latchkey_account", "email",
+                    "SELECT COUNT(email_verified_at) FROM latchkey_account", true));
+
     private AccountSchema() {
     }
 
@@ -44,24 +44,12 @@ final class AccountSchema {
         ensure(emf, database, createMissing, TOKEN_STEPS);
     }
 
+    /** The address columns of the accounts. */
+    static void ensureAddresses(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing) {
+        ensure(emf, database, createMissing, ADDRESS_STEPS);
+    }
+
     private static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing, List<Step> steps) {
-        Transactions transactions = Transactions.resourceLocal(emf);
-        for (Step step : steps) {
-            java.util.function.Supplier<Object> probe = () -> transactions.read(em -> (step.nativeSql()
-                    ? em.createNativeQuery(step.probe()) : em.createQuery(step.probe())).getSingleResult());
-            try {
-                if (database.lacks(transactions, step.table(), step.column())) {
-                    throw new IllegalStateException(step.table() + "." + step.column() + " is not there");
-                }
-                probe.get();
-            } catch (RuntimeException missing) {
-                String script = database.script(step.script());
-                if (!createMissing || script == null) {
-                    throw new IllegalStateException(Message.SCHEMA_PROBLEM.error("the built-in accounts' tables are missing or"
-                            + " lack what the script " + database.scriptToName(step.script()) + " adds"), missing);
-                }
-                SqlScripts.createThenCheck(emf, script, probe);
-            }
-        }
+        SchemaSteps.ensure(emf, database, createMissing, steps, "the built-in accounts' tables");
     }
 }

@@ -54,7 +54,11 @@ public class Accounts {
          */
         NAME_INVALID,
         /** The password breaks a rule: {@link #checkPassword} says which. */
-        PASSWORD_INVALID
+        PASSWORD_INVALID,
+        /** The e-mail address is not one ({@link AccountRecovery#register}). */
+        ADDRESS_INVALID,
+        /** Another account has the e-mail address ({@link AccountRecovery#register}). */
+        ADDRESS_TAKEN
     }
 
     /** The outcome of {@link #changePassword}. */

@@ -29,6 +29,8 @@ class AccountsModule {
     private volatile AccountStore store;
     private volatile AccountLinks links;
     private volatile AccountTokens tokens;
+    private volatile AccountAddresses addresses;
+    private volatile boolean unverifiedSignIn = true;
     private volatile Set<String> newAccountGroups = Set.of("user");
     private volatile PasswordRules passwordRules = new PasswordRules(PasswordRules.DEFAULT_MIN_LENGTH);
     private EntityManagerFactory unit;
@@ -51,10 +53,23 @@ class AccountsModule {
             tokens = deployment.suspended(() -> AccountTokens.open(unit, seal.get(), deployment.clock(),
                     deployment.databaseProduct(), deployment.createMissingTables()));
         }
+        if (deployment.flag("latchkey.recovery.enabled", false)) {
+            deployment.suspended(() -> {
+                AccountSchema.ensureAddresses(unit, deployment.databaseProduct(), deployment.createMissingTables());
+                return null;
+            });
+            addresses = new AccountAddresses(unit, deployment.clock());
+        }
+        unverifiedSignIn = deployment.flag("latchkey.accounts.unverified-sign-in", true);
+        if (!unverifiedSignIn && addresses == null) {
+            throw new IllegalArgumentException("latchkey.accounts.unverified-sign-in=false needs addresses to verify:"
+                    + " set latchkey.recovery.enabled=true as well");
+        }
         newAccountGroups = NewSession.checkGroups(Arrays.stream(deployment.text("latchkey.accounts.oauth-groups").orElse("user")
                 .split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList());
         LOG.log(System.Logger.Level.INFO, Message.ACCOUNTS_READY.line("built-in accounts ready: table latchkey_account"
-                + " checked, bcrypt cost " + hasher.cost() + (tokens == null ? "" : "; provider tokens kept sealed")));
+                + " checked, bcrypt cost " + hasher.cost() + (tokens == null ? "" : "; provider tokens kept sealed")
+                + (addresses == null ? "" : "; e-mail addresses kept" + (unverifiedSignIn ? "" : ", unverified ones cannot sign in"))));
     }
 
     /** The rules for new passwords. */
@@ -65,6 +80,16 @@ class AccountsModule {
     /** The kept provider tokens, when {@code latchkey.accounts.token-key} is set. */
     Optional<AccountTokens> tokens() {
         return Optional.ofNullable(tokens);
+    }
+
+    /** The accounts' e-mail addresses, when recovery is on. */
+    Optional<AccountAddresses> addresses() {
+        return Optional.ofNullable(addresses);
+    }
+
+    /** Whether an account whose address is not verified may sign in ({@code latchkey.accounts.unverified-sign-in}). */
+    boolean unverifiedSignIn() {
+        return unverifiedSignIn;
     }
 
     /** The provider links, when switched on and started. */

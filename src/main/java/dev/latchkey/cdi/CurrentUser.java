@@ -2,6 +2,7 @@ package dev.latchkey.cdi;
 
 import dev.latchkey.core.RecentSignInRequiredException;
 import dev.latchkey.core.Session;
+import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,5 +68,22 @@ public interface CurrentUser {
         if (!signedInWithin(maxAge)) {
             throw new RecentSignInRequiredException(maxAge);
         }
+    }
+
+    /**
+     * Whether the signed-in user's e-mail address is verified, as an {@link AddressVerification} bean says (the
+     * built-in accounts' with {@code latchkey.recovery.enabled=true}); false when nobody is signed in or none
+     * knows the user. Asks the store each time it is called.
+     */
+    default boolean isAddressVerified() {
+        if (!isSignedIn()) {
+            return false;
+        }
+        for (AddressVerification verification : CDI.current().select(AddressVerification.class)) {
+            if (verification.isVerified(id())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,8 @@ import dev.latchkey.core.Message;
 import dev.latchkey.internal.throttle.SignInThrottle;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
@@ -21,16 +23,25 @@ final class CleanupSchedule {
      */
     private static final int MAX_COUNTER_BATCHES = 10_000;
 
+    /**
+     * More to delete at every run, which an optional module adds when it starts (the one-time tokens).
+     *
+     * @param what what is deleted, for the log line, such as {@code expired one-time tokens}
+     * @param run  deletes, and says how many
+     */
+    record Task(String what, IntSupplier run) {
+    }
+
     private CleanupSchedule() {
     }
 
     /** Schedules the cleanup; empty when the server offers no managed scheduler ({@code LK-004}). */
-    static ScheduledFuture<?> start(Latchkey latchkey, SignInThrottle throttle, Duration interval) {
+    static ScheduledFuture<?> start(Latchkey latchkey, SignInThrottle throttle, Duration interval, List<Task> more) {
         try {
             ManagedScheduledExecutorService executor = (ManagedScheduledExecutorService)
                     new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
             long millis = interval.toMillis();
-            return executor.scheduleWithFixedDelay(() -> run(latchkey, throttle, interval), millis, millis,
+            return executor.scheduleWithFixedDelay(() -> run(latchkey, throttle, interval, more), millis, millis,
                     TimeUnit.MILLISECONDS);
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             LOG.log(System.Logger.Level.WARNING, Message.NO_SCHEDULER.line(Message.NO_SCHEDULER.summary()
@@ -49,12 +60,16 @@ final class CleanupSchedule {
         return counters;
     }
 
-    private static void run(Latchkey latchkey, SignInThrottle throttle, Duration interval) {
+    private static void run(Latchkey latchkey, SignInThrottle throttle, Duration interval, List<Task> more) {
         try {
             int deleted = latchkey.deleteExpiredSessions();
             int counters = deleteForgottenCounters(throttle, latchkey.config().cleanupBatchSize());
-            LOG.log(System.Logger.Level.DEBUG, Message.CLEANUP_DONE.line("deleted " + deleted + " expired sessions and "
-                    + counters + " forgotten sign-in failure counters"));
+            StringBuilder others = new StringBuilder();
+            for (Task task : more) {
+                others.append(", ").append(task.run().getAsInt()).append(' ').append(task.what());
+            }
+            LOG.log(System.Logger.Level.DEBUG, Message.CLEANUP_DONE.line("deleted " + deleted + " expired sessions, "
+                    + counters + " forgotten sign-in failure counters" + others));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, Message.CLEANUP_FAILED.line("cleanup of expired sessions failed; it"
                     + " runs again in " + interval + ": " + e.getClass().getName()));

@@ -2,7 +2,12 @@ package dev.latchkey.internal.cdi;
 
 import dev.latchkey.core.Latchkey;
 import dev.latchkey.internal.jpa.DatabaseProduct;
+import dev.latchkey.internal.throttle.SignInThrottle;
+import dev.latchkey.throttle.AttemptStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,9 +26,14 @@ public final class LatchkeyDeployment {
     private final Clock clock;
     private final Latchkey latchkey;
     private final TransactionSuspender suspender;
+    private final SignInThrottle throttle;
+    private final List<CleanupSchedule.Task> cleanup;
 
     LatchkeyDeployment(SettingValues settings, DeploymentSettings deployment, Supplier<DataSource> dataSource,
-            Clock clock, Latchkey latchkey, TransactionSuspender suspender) {
+            Clock clock, Latchkey latchkey, TransactionSuspender suspender, SignInThrottle throttle,
+            List<CleanupSchedule.Task> cleanup) {
+        this.throttle = throttle;
+        this.cleanup = cleanup;
         this.settings = settings;
         this.deployment = deployment;
         this.dataSource = dataSource;
@@ -80,6 +90,34 @@ public final class LatchkeyDeployment {
     /** The facade. */
     public Latchkey latchkey() {
         return latchkey;
+    }
+
+    /**
+     * The attempt counters sign-in throttling keeps (shared by every node unless they are in memory), for other
+     * limits to count on under keys of their own.
+     */
+    public AttemptStore attempts() {
+        return throttle.store();
+    }
+
+    /** How long a counter is remembered after its last attempt ({@code latchkey.throttle.forget-after}). */
+    public Duration forgetAfter() {
+        return deployment.throttle().forgetAfter();
+    }
+
+    /** A duration setting ({@code 30m}, {@code 24h}, ...). @throws IllegalArgumentException naming the key */
+    public Duration duration(String key, Duration fallback) {
+        return settings.duration(key, fallback);
+    }
+
+    /**
+     * Deletes with every run of the cleanup (every {@code latchkey.cleanup.interval}) as well.
+     *
+     * @param what what {@code run} deletes, for the log line
+     * @param run  deletes, and says how many
+     */
+    public void cleanUpAlso(String what, IntSupplier run) {
+        cleanup.add(new CleanupSchedule.Task(what, run));
     }
 
     /** Runs database work with the caller's JTA transaction suspended, as Latchkey's own stores do. */

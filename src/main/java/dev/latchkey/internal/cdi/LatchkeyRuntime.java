@@ -15,7 +15,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 import javax.naming.InitialContext;
@@ -94,8 +96,10 @@ class LatchkeyRuntime {
             assembly = Assembly.assemble(settings, customStore.isResolvable() ? customStore.get() : null,
                     customAttempts.isResolvable() ? customAttempts.get() : null, dataSource, clock, suspender, declaredRoles());
             LOG.log(System.Logger.Level.INFO, assembly.summary());
-            cleanup = CleanupSchedule.start(assembly.latchkey(), assembly.throttle(), settings.cleanupInterval());
-            started.fire(new LatchkeyDeployment(values, settings, dataSource, clock, assembly.latchkey(), suspender));
+            List<CleanupSchedule.Task> moreCleanup = new CopyOnWriteArrayList<>();
+            cleanup = CleanupSchedule.start(assembly.latchkey(), assembly.throttle(), settings.cleanupInterval(), moreCleanup);
+            started.fire(new LatchkeyDeployment(values, settings, dataSource, clock, assembly.latchkey(), suspender,
+                    assembly.throttle(), moreCleanup));
         } catch (IllegalArgumentException e) {
             // A message that has its own id keeps it; any other is a setting Latchkey cannot use (LK-401).
             String message = String.valueOf(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.latchkey.internal.oauth;
 
+import dev.latchkey.internal.web.ReturnPath;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.latchkey.internal.oauth;
 
+import dev.latchkey.internal.web.ReturnPath;
 import dev.latchkey.core.NewSession;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.SameSite;

@@ -1,5 +1,6 @@
 package dev.latchkey.internal.oauth;
 
+import dev.latchkey.internal.web.ReturnPath;
 import dev.latchkey.oauth.OAuthProvider;
 import dev.latchkey.oauth.OAuthSignIn;
 import jakarta.enterprise.context.ApplicationScoped;

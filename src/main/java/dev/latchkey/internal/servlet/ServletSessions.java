@@ -297,6 +297,11 @@ public final class ServletSessions {
         return cookies.settings(request);
     }
 
+    /** The client's address, through trusted proxies, as sign-in throttling counts it. */
+    public String clientAddress(HttpServletRequest request) {
+        return originCheck.clientAddress(RequestFactsOf.request(request));
+    }
+
     /**
      * The address the client used for the application's host, {@code scheme://host[:port]}, through
      * trusted proxies; empty when the request's headers do not make one.

@@ -69,6 +69,11 @@ public final class SignInThrottle {
         }
     }
 
+    /** Where the counters are kept. */
+    public AttemptStore store() {
+        return store;
+    }
+
     /** Deletes counters forgotten for longer than {@code forget-after}, at most {@code limit} of them. */
     public int deleteForgotten(int limit) {
         return store.deleteForgotten(clock.instant().minus(settings.forgetAfter()), limit);

@@ -1,5 +1,6 @@
 package dev.latchkey.internal.oauth;
 
+import dev.latchkey.internal.web.ReturnPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.latchkey.internal.oauth;
+package dev.latchkey.internal.web;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,15 +11,15 @@ import java.util.Locale;
  * {@code ..} that climbs out — becomes {@code /}. Dot segments are resolved as a browser resolves them,
  * {@code %2e} included.
  */
-final class ReturnPath {
+public final class ReturnPath {
 
-    static final int MAX_LENGTH = 512;
+    public static final int MAX_LENGTH = 512;
 
     private ReturnPath() {
     }
 
     /** {@code path} when it is a safe application path (dot segments resolved), otherwise {@code /}. */
-    static String check(String path) {
+    public static String check(String path) {
         if (path == null || path.isEmpty() || path.length() > MAX_LENGTH || path.charAt(0) != '/'
                 || path.startsWith("//") || path.startsWith("/\\")) {
             return "/";
@@ -39,7 +39,7 @@ final class ReturnPath {
      * Whether a path the browser was given begins with the application's context path: then the sender
      * wrote the path as the browser sees it, and Latchkey would send the browser to the context path twice.
      */
-    static boolean startsWithContextPath(String path, String contextPath) {
+    public static boolean startsWithContextPath(String path, String contextPath) {
         return path != null && contextPath != null && !contextPath.isEmpty()
                 && (path.equals(contextPath) || path.startsWith(contextPath + "/") || path.startsWith(contextPath + "?"));
     }

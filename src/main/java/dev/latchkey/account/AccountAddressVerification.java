@@ -1,0 +1,18 @@
+package dev.latchkey.account;
+
+import dev.latchkey.cdi.AddressVerification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The built-in accounts' answer to {@code CurrentUser.isAddressVerified()}. */
+@ApplicationScoped
+class AccountAddressVerification implements AddressVerification {
+
+    @Inject
+    AccountsModule module;
+
+    @Override
+    public boolean isVerified(String userId) {
+        return module.addresses().flatMap(a -> a.of(userId)).map(AccountAddresses.Address::verified).orElse(false);
+    }
+}

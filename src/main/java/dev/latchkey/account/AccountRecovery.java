@@ -1,0 +1,400 @@
+package dev.latchkey.account;
+
+import dev.latchkey.cdi.CurrentUser;
+import dev.latchkey.core.Latchkey;
+import dev.latchkey.internal.servlet.ServletSessions;
+import dev.latchkey.recovery.CodeChallenge;
+import dev.latchkey.recovery.CodeResult;
+import dev.latchkey.recovery.MessageKind;
+import dev.latchkey.recovery.OneTimeTokens;
+import dev.latchkey.recovery.OutOfBandMessage;
+import dev.latchkey.recovery.Purpose;
+import dev.latchkey.recovery.RecoverySettings;
+import dev.latchkey.recovery.Redeemed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A way back in for the built-in accounts: e-mail addresses verified by a link, a new password by a link when
+ * the old one is lost, a first password for an account made by a provider, and sign-in by a link or a code.
+ * Latchkey's own pages under {@code /latchkey/recovery/} use these methods; an application with pages of its
+ * own calls them from its servlets. Needs {@code latchkey.recovery.enabled=true} (sign-in by link or code also
+ * {@code latchkey.recovery.sign-in}); every method throws {@link IllegalStateException} while it is off.
+ *
+ * <p>Methods that send answer at once and do the rest on another thread, so that neither the answer nor its
+ * timing says whether an account has the address. Methods that use a token belong on a POST (a mail scanner
+ * opens links with GET) that passed the origin rules of a sign-in; Latchkey's pages do both.
+ */
+@ApplicationScoped
+public class AccountRecovery {
+
+    /** How recent a sign-in must be to change the address or set a first password. */
+    public static final Duration RECENT = Duration.ofMinutes(10);
+
+    /** What happened. */
+    public enum Result {
+        /** Done (for a request to send: accepted; whether anything is sent is not told). */
+        DONE,
+        /** The link or code is not valid: unknown, used, replaced, expired, or for something else. */
+        INVALID,
+        /** Too many attempts: {@link Outcome#retryAfter} says how long to wait. */
+        THROTTLED,
+        /** The new password breaks a rule: {@link Outcome#refusal} says which. */
+        PASSWORD_INVALID,
+        /** Not an e-mail address. */
+        ADDRESS_INVALID,
+        /** Another account has the address. */
+        ADDRESS_TAKEN,
+        /** Nobody is signed in, or the account cannot do this (it has a password already; it has no address). */
+        NOT_ALLOWED
+    }
+
+    /**
+     * The outcome of a flow's step.
+     *
+     * @param result     what happened
+     * @param retryAfter how long to wait, when {@code THROTTLED}
+     * @param refusal    why the password was refused, when {@code PASSWORD_INVALID}
+     * @param challenge  for a code asked for: the challenge to keep for the code (an HttpOnly cookie on Latchkey's page)
+     */
+    public record Outcome(Result result, Duration retryAfter, PasswordRefusal refusal, String challenge) {
+
+        static Outcome of(Result result) {
+            return new Outcome(result, null, null, null);
+        }
+
+        static Outcome throttled(Duration wait) {
+            return new Outcome(Result.THROTTLED, wait, null, null);
+        }
+
+        /** Whether it was done. */
+        public boolean done() {
+            return result == Result.DONE;
+        }
+    }
+
+    @Inject
+    AccountsModule module;
+
+    @Inject
+    OneTimeTokens tokens;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Latchkey latchkey;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    Provider<ServletSessions> sessions;
+
+    /** Whether a sign-in by link or code may be asked for. */
+    public boolean signInByLink() {
+        return tokens.settings().signIn().contains(RecoverySettings.SignInBy.LINK);
+    }
+
+    /** Whether a sign-in by code may be asked for. */
+    public boolean signInByCode() {
+        return tokens.settings().signIn().contains(RecoverySettings.SignInBy.CODE);
+    }
+
+    /**
+     * Creates an account with an e-mail address, not yet verified, and sends the link that verifies it.
+     * As {@link Accounts#register}, with {@code ADDRESS_INVALID} and {@code ADDRESS_TAKEN} besides.
+     */
+    public Accounts.Registration register(String name, String address, char[] password, Set<String> groups) {
+        String normalized = OneTimeTokens.normalize(address);
+        if (!RecoveryLinks.isAddress(normalized)) {
+            return Accounts.Registration.ADDRESS_INVALID;
+        }
+        if (addresses().owner(normalized).isPresent()) {
+            return Accounts.Registration.ADDRESS_TAKEN;
+        }
+        Accounts.Registration registration = accounts.register(name, password, groups);
+        if (registration != Accounts.Registration.CREATED) {
+            return registration;
+        }
+        if (!addresses().set(name, normalized, false)) {
+            accounts.delete(name);
+            return Accounts.Registration.ADDRESS_TAKEN;
+        }
+        sendLink(MessageKind.VERIFY_ADDRESS, name, normalized);
+        return registration;
+    }
+
+    /** The signed-in user's address and whether it is verified; empty when none (or nobody is signed in). */
+    public Optional<AccountAddresses.Address> address() {
+        return user.isSignedIn() ? addresses().of(user.id()) : Optional.empty();
+    }
+
+    /** Whether the account's address is verified. */
+    public boolean isAddressVerified(String name) {
+        return module.addresses().flatMap(a -> a.of(name)).map(AccountAddresses.Address::verified).orElse(false);
+    }
+
+    /** Sends the signed-in user the link that verifies their address again (the earlier link stops working). */
+    public Outcome sendVerification() {
+        Optional<AccountAddresses.Address> current = address();
+        if (current.isEmpty() || current.get().verified()) {
+            return Outcome.of(Result.NOT_ALLOWED);
+        }
+        Optional<Duration> wait = tokens.reserveSend(current.get().address(), client());
+        if (wait.isPresent()) {
+            return Outcome.throttled(wait.get());
+        }
+        sendLink(MessageKind.VERIFY_ADDRESS, user.id(), current.get().address());
+        return Outcome.of(Result.DONE);
+    }
+
+    /**
+     * Starts a change of the signed-in user's address: the link goes to the new address, which replaces the
+     * old one only when it is opened; the old address is then told. Needs a sign-in within {@link #RECENT}.
+     *
+     * @throws dev.latchkey.core.RecentSignInRequiredException when the sign-in is older (Latchkey answers it)
+     */
+    public Outcome changeAddress(String address) {
+        if (!user.isSignedIn()) {
+            return Outcome.of(Result.NOT_ALLOWED);
+        }
+        user.requireSignInWithin(RECENT);
+        String normalized = OneTimeTokens.normalize(address);
+        if (!RecoveryLinks.isAddress(normalized)) {
+            return Outcome.of(Result.ADDRESS_INVALID);
+        }
+        if (addresses().owner(normalized).filter(owner -> !owner.equals(user.id())).isPresent()) {
+            return Outcome.of(Result.ADDRESS_TAKEN);
+        }
+        Optional<Duration> wait = tokens.reserveSend(normalized, client());
+        if (wait.isPresent()) {
+            return Outcome.throttled(wait.get());
+        }
+        sendLink(MessageKind.VERIFY_ADDRESS, user.id(), normalized);
+        return Outcome.of(Result.DONE);
+    }
+
+    /** Verifies an address with the token of its link: the address becomes the account's, verified. */
+    public Outcome verifyAddress(String token) {
+        Optional<Redeemed> used = tokens.use(Purpose.VERIFY_ADDRESS, token);
+        if (used.isEmpty()) {
+            return Outcome.of(Result.INVALID);
+        }
+        String name = used.get().userId();
+        Optional<AccountAddresses.Address> before = addresses().of(name);
+        if (before.filter(b -> b.address().equals(used.get().address())).isPresent()) {
+            addresses().markVerified(name, used.get().address());
+            return Outcome.of(Result.DONE);
+        }
+        if (!accounts.exists(name)) {
+            return Outcome.of(Result.INVALID);
+        }
+        if (!addresses().set(name, used.get().address(), true)) {
+            return Outcome.of(Result.ADDRESS_TAKEN);
+        }
+        before.ifPresent(old -> tokens.send(message(MessageKind.ADDRESS_CHANGED, old.address(), null)));
+        return Outcome.of(Result.DONE);
+    }
+
+    /**
+     * Asks for a link that sets a new password, sent to {@code address} if an account has it (verified or not:
+     * the link proves it). The same answer, at the same speed, whether or not one does.
+     */
+    public Outcome requestPasswordReset(String address) {
+        String normalized = OneTimeTokens.normalize(address);
+        if (!RecoveryLinks.isAddress(normalized)) {
+            return Outcome.of(Result.ADDRESS_INVALID);
+        }
+        Optional<Duration> wait = tokens.reserveSend(normalized, client());
+        if (wait.isPresent()) {
+            return Outcome.throttled(wait.get());
+        }
+        String base = links().base(request);
+        Locale locale = request.getLocale();
+        tokens.sendLater(() -> addresses().owner(normalized).filter(name -> !accounts.isDisabled(name))
+                .map(name -> message(MessageKind.RESET_PASSWORD, normalized, links().link(base, MessageKind.RESET_PASSWORD,
+                        tokens.issueLink(Purpose.RESET_PASSWORD, name, normalized)), locale)));
+        return Outcome.of(Result.DONE);
+    }
+
+    /** Whether a link's token is valid now, without using it (for the page the link opens). */
+    public boolean isValid(Purpose purpose, String token) {
+        return tokens.check(purpose, token).isPresent();
+    }
+
+    /**
+     * Sets a new password with the token of a reset link, without the old one: the password rules apply
+     * first (the token stays usable when they refuse), then every session of the account ends, the address
+     * counts as verified, the address is told, and — with {@code latchkey.recovery.sign-in-after-reset}, the
+     * default — the user is signed in with a new session.
+     */
+    public Outcome resetPassword(HttpServletResponse response, String token, char[] password) {
+        Optional<Redeemed> valid = tokens.check(Purpose.RESET_PASSWORD, token);
+        if (valid.isEmpty()) {
+            return Outcome.of(Result.INVALID);
+        }
+        Optional<PasswordRefusal> refusal = accounts.checkPassword(valid.get().userId(), password);
+        if (refusal.isPresent()) {
+            return new Outcome(Result.PASSWORD_INVALID, null, refusal.get(), null);
+        }
+        Optional<Redeemed> used = tokens.use(Purpose.RESET_PASSWORD, token);
+        if (used.isEmpty() || !accounts.exists(used.get().userId()) || accounts.isDisabled(used.get().userId())) {
+            return Outcome.of(Result.INVALID);
+        }
+        String name = used.get().userId();
+        accounts.store().setPassword(name, password);
+        addresses().markVerified(name, used.get().address());
+        latchkey.invalidateUserSessions(name);
+        tokens.send(message(MessageKind.PASSWORD_RESET, used.get().address(), null));
+        if (tokens.settings().signInAfterReset()) {
+            signIn(response, name, false);
+        }
+        return Outcome.of(Result.DONE);
+    }
+
+    /**
+     * Gives an account made by a provider its first password: the user is signed in, within {@link #RECENT},
+     * and the account has no password yet. (Without a recent sign-in, a reset link to the account's address
+     * sets it too.)
+     *
+     * @throws dev.latchkey.core.RecentSignInRequiredException when the sign-in is older (Latchkey answers it)
+     */
+    public Outcome setFirstPassword(char[] password) {
+        if (!user.isSignedIn()) {
+            return Outcome.of(Result.NOT_ALLOWED);
+        }
+        user.requireSignInWithin(RECENT);
+        if (accounts.store().hasPassword(user.id())) {
+            return Outcome.of(Result.NOT_ALLOWED);
+        }
+        Optional<PasswordRefusal> refusal = accounts.checkPassword(user.id(), password);
+        if (refusal.isPresent()) {
+            return new Outcome(Result.PASSWORD_INVALID, null, refusal.get(), null);
+        }
+        accounts.store().setPassword(user.id(), password);
+        return Outcome.of(Result.DONE);
+    }
+
+    /** Asks for a sign-in link to {@code address}: the same answer whether or not an account has it. */
+    public Outcome requestSignInLink(String address) {
+        requireSignIn("link");
+        String normalized = OneTimeTokens.normalize(address);
+        if (!RecoveryLinks.isAddress(normalized)) {
+            return Outcome.of(Result.ADDRESS_INVALID);
+        }
+        Optional<Duration> wait = tokens.reserveSend(normalized, client());
+        if (wait.isPresent()) {
+            return Outcome.throttled(wait.get());
+        }
+        String base = links().base(request);
+        Locale locale = request.getLocale();
+        tokens.sendLater(() -> signInOwner(normalized).map(name -> message(MessageKind.SIGN_IN_LINK, normalized,
+                links().link(base, MessageKind.SIGN_IN_LINK, tokens.issueLink(Purpose.SIGN_IN, name, normalized)), locale)));
+        return Outcome.of(Result.DONE);
+    }
+
+    /**
+     * Asks for a sign-in code to {@code address}; the outcome's challenge is to be kept for the code. The same
+     * answer, with a challenge, whether or not an account has the address.
+     */
+    public Outcome requestSignInCode(String address) {
+        requireSignIn("code");
+        String normalized = OneTimeTokens.normalize(address);
+        if (!RecoveryLinks.isAddress(normalized)) {
+            return Outcome.of(Result.ADDRESS_INVALID);
+        }
+        Optional<Duration> wait = tokens.reserveSend(normalized, client());
+        if (wait.isPresent()) {
+            return Outcome.throttled(wait.get());
+        }
+        CodeChallenge challenge = tokens.prepareCode();
+        Locale locale = request.getLocale();
+        tokens.sendLater(() -> signInOwner(normalized).map(name -> {
+            tokens.storeCode(challenge, Purpose.SIGN_IN, name, normalized);
+            return new OutOfBandMessage(MessageKind.SIGN_IN_CODE, normalized, null, challenge.code(),
+                    tokens.lifetime(Purpose.SIGN_IN), locale);
+        }));
+        return new Outcome(Result.DONE, null, null, challenge.challenge());
+    }
+
+    /** Signs in with the token of a sign-in link; the address counts as verified. */
+    public Outcome signInWithLink(HttpServletResponse response, String token, boolean rememberMe) {
+        requireSignIn("link");
+        return signedIn(response, tokens.use(Purpose.SIGN_IN, token), rememberMe);
+    }
+
+    /** Signs in with a code typed for a challenge; counted before it is checked. */
+    public Outcome signInWithCode(HttpServletResponse response, String challenge, String code, boolean rememberMe) {
+        requireSignIn("code");
+        CodeResult result = tokens.useCode(Purpose.SIGN_IN, challenge, code == null ? null : code.strip(), client());
+        if (result.throttled().isPresent()) {
+            return Outcome.throttled(result.throttled().get());
+        }
+        return signedIn(response, result.accepted(), rememberMe);
+    }
+
+    private Outcome signedIn(HttpServletResponse response, Optional<Redeemed> used, boolean rememberMe) {
+        if (used.isEmpty() || !accounts.exists(used.get().userId()) || accounts.isDisabled(used.get().userId())) {
+            return Outcome.of(Result.INVALID);
+        }
+        addresses().markVerified(used.get().userId(), used.get().address());
+        signIn(response, used.get().userId(), rememberMe);
+        return Outcome.of(Result.DONE);
+    }
+
+    private void signIn(HttpServletResponse response, String name, boolean rememberMe) {
+        Set<String> groups = accounts.store().groups(name).orElse(Set.of());
+        sessions.get().signIn(request, response, name, groups, rememberMe);
+    }
+
+    /** The account a sign-in link or code goes to: one with this address that may sign in. */
+    private Optional<String> signInOwner(String address) {
+        return addresses().owner(address).filter(name -> !accounts.isDisabled(name)); // the link or code proves the address
+    }
+
+    private void sendLink(MessageKind kind, String name, String address) {
+        String base = links().base(request);
+        String token = tokens.issueLink(kind.purpose(), name, address);
+        tokens.send(message(kind, address, links().link(base, kind, token)));
+    }
+
+    private OutOfBandMessage message(MessageKind kind, String address, String link) {
+        return message(kind, address, link, request.getLocale());
+    }
+
+    private OutOfBandMessage message(MessageKind kind, String address, String link, Locale locale) {
+        Duration valid = kind.purpose() == null ? Duration.ZERO : tokens.lifetime(kind.purpose());
+        return new OutOfBandMessage(kind, address, link, null, valid, locale);
+    }
+
+    private void requireSignIn(String by) {
+        if (by.equals("link") ? !signInByLink() : !signInByCode()) {
+            throw new IllegalStateException("sign-in by " + by + " is off; set latchkey.recovery.sign-in=" + by);
+        }
+    }
+
+    private String client() {
+        return sessions.get().clientAddress(request);
+    }
+
+    private RecoveryLinks links() {
+        return new RecoveryLinks(sessions.get());
+    }
+
+    private AccountAddresses addresses() {
+        accounts.store();
+        return module.addresses().orElseThrow(() -> new IllegalStateException(
+                "recovery is off; set latchkey.recovery.enabled=true"));
+    }
+}

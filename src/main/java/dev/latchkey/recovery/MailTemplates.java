@@ -1,0 +1,97 @@
+package dev.latchkey.recovery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The subject, text and HTML of a message, from templates: {@code latchkey/mail/<kind>_<language>.txt}, then
+ * {@code latchkey/mail/<kind>.txt} among the application's classes (WEB-INF/classes), then the jar's own
+ * ({@code META-INF/latchkey/mail/}); the same for {@code .html}. A text template's first line is
+ * {@code Subject: ...}, then an empty line, then the body. Placeholders: {@code {link}}, {@code {code}},
+ * {@code {address}}, {@code {valid}} (such as "30 minutes"); in HTML they are escaped.
+ */
+final class MailTemplates {
+
+    /** A message ready to send. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    private final ClassLoader application;
+
+    MailTemplates(ClassLoader application) {
+        this.application = application;
+    }
+
+    Rendered render(OutOfBandMessage message) {
+        String name = message.kind().template();
+        String text = fill(load(name, "txt", message.locale()), message, false);
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        if (!first.startsWith("Subject: ")) {
+            throw new IllegalStateException("the mail template " + name + ".txt must begin with a line 'Subject: ...'");
+        }
+        String body = text.substring(end + 1).strip() + "\n";
+        return new Rendered(first.substring("Subject: ".length()).strip(), body, fill(load(name, "html", message.locale()),
+                message, true));
+    }
+
+    private String load(String name, String extension, Locale locale) {
+        String[] candidates = {
+            "latchkey/mail/" + name + "_" + locale.getLanguage() + "." + extension,
+            "latchkey/mail/" + name + "." + extension,
+            "META-INF/latchkey/mail/" + name + "." + extension};
+        for (String candidate : candidates) {
+            InputStream found = application == null ? null : application.getResourceAsStream(candidate);
+            if (found == null && candidate.startsWith("META-INF/")) {
+                found = MailTemplates.class.getClassLoader().getResourceAsStream(candidate);
+            }
+            if (found != null) {
+                try (InputStream in = found) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("no mail template " + name + "." + extension);
+    }
+
+    private static String fill(String template, OutOfBandMessage message, boolean html) {
+        return template.replace("{link}", escape(message.link() == null ? "" : message.link(), html))
+                .replace("{code}", escape(message.code() == null ? "" : message.code(), html))
+                .replace("{address}", escape(message.address(), html))
+                .replace("{valid}", describe(message.validFor()));
+    }
+
+    /** "30 minutes", "24 hours", "1 hour". */
+    static String describe(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes >= 60 && minutes % 60 == 0) {
+            long hours = minutes / 60;
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    private static String escape(String value, boolean html) {
+        if (!html) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
