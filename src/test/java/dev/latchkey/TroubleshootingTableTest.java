@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.core.Message;
 import dev.latchkey.core.MessageId;
 import dev.latchkey.oauth.OAuthMessage;
+import dev.latchkey.recovery.RecoveryMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +19,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every message id is declared once, by its area in its area's range ({@link Message}, {@link OAuthMessage}),
- * and documented once: docs/troubleshooting.md has a row per id with the same words, and no document
- * names an id that does not exist.
+ * Every message id is declared once, by its area in its area's range ({@link Message}, {@link OAuthMessage},
+ * {@link RecoveryMessage}), and documented once: docs/troubleshooting.md has a row per id with the same
+ * words, and no document names an id that does not exist.
  */
 class TroubleshootingTableTest {
 
     private static final Pattern ID = Pattern.compile("LK-\\d{3}");
 
     /** Every area's messages, each area in its own range. */
-    private static final List<List<MessageId>> AREAS = List.of(List.of(Message.values()), List.of(OAuthMessage.values()));
-    private static final List<String> RANGES = List.of("LK-[0-4]\\d\\d", "LK-5\\d\\d");
+    private static final List<List<MessageId>> AREAS = List.of(List.of(Message.values()), List.of(OAuthMessage.values()),
+            List.of(RecoveryMessage.values()));
+    private static final List<String> RANGES = List.of("LK-[0-4]\\d\\d", "LK-5\\d\\d", "LK-6\\d\\d");
 
     private static List<MessageId> all() {
         return AREAS.stream().flatMap(List::stream).toList();

@@ -55,10 +55,11 @@ final class AccountAddresses {
                 if (takenByAnother(em, userName, address)) {
                     return false;
                 }
+                // ordinal labels without a gap: Hibernate refuses ?1 and ?3 without ?2
                 return (at == null
-                        ? em.createNativeQuery("UPDATE latchkey_account SET email = ?1, email_verified_at = NULL WHERE user_name = ?3")
-                        : em.createNativeQuery("UPDATE latchkey_account SET email = ?1, email_verified_at = ?2 WHERE user_name = ?3")
-                                .setParameter(2, at)).setParameter(1, address).setParameter(3, userName).executeUpdate() == 1;
+                        ? em.createNativeQuery("UPDATE latchkey_account SET email = ?1, email_verified_at = NULL WHERE user_name = ?2")
+                        : em.createNativeQuery("UPDATE latchkey_account SET email = ?1, email_verified_at = ?3 WHERE user_name = ?2")
+                                .setParameter(3, at)).setParameter(1, address).setParameter(2, userName).executeUpdate() == 1;
             }));
         } catch (SessionStoreException e) {
             if (owner(address).filter(o -> !o.equals(userName)).isPresent()) {

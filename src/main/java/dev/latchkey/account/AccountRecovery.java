@@ -9,6 +9,7 @@ import dev.latchkey.recovery.MessageKind;
 import dev.latchkey.recovery.OneTimeTokens;
 import dev.latchkey.recovery.OutOfBandMessage;
 import dev.latchkey.recovery.Purpose;
+import dev.latchkey.recovery.RecoveryMessage;
 import dev.latchkey.recovery.RecoverySettings;
 import dev.latchkey.recovery.Redeemed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,48 +39,6 @@ public class AccountRecovery {
     /** How recent a sign-in must be to change the address or set a first password. */
     public static final Duration RECENT = Duration.ofMinutes(10);
 
-    /** What happened. */
-    public enum Result {
-        /** Done (for a request to send: accepted; whether anything is sent is not told). */
-        DONE,
-        /** The link or code is not valid: unknown, used, replaced, expired, or for something else. */
-        INVALID,
-        /** Too many attempts: {@link Outcome#retryAfter} says how long to wait. */
-        THROTTLED,
-        /** The new password breaks a rule: {@link Outcome#refusal} says which. */
-        PASSWORD_INVALID,
-        /** Not an e-mail address. */
-        ADDRESS_INVALID,
-        /** Another account has the address. */
-        ADDRESS_TAKEN,
-        /** Nobody is signed in, or the account cannot do this (it has a password already; it has no address). */
-        NOT_ALLOWED
-    }
-
-    /**
-     * The outcome of a flow's step.
-     *
-     * @param result     what happened
-     * @param retryAfter how long to wait, when {@code THROTTLED}
-     * @param refusal    why the password was refused, when {@code PASSWORD_INVALID}
-     * @param challenge  for a code asked for: the challenge to keep for the code (an HttpOnly cookie on Latchkey's page)
-     */
-    public record Outcome(Result result, Duration retryAfter, PasswordRefusal refusal, String challenge) {
-
-        static Outcome of(Result result) {
-            return new Outcome(result, null, null, null);
-        }
-
-        static Outcome throttled(Duration wait) {
-            return new Outcome(Result.THROTTLED, wait, null, null);
-        }
-
-        /** Whether it was done. */
-        public boolean done() {
-            return result == Result.DONE;
-        }
-    }
-
     @Inject
     AccountsModule module;
 
@@ -101,14 +60,24 @@ public class AccountRecovery {
     @Inject
     Provider<ServletSessions> sessions;
 
-    /** Whether a sign-in by link or code may be asked for. */
+    /** Whether the pages and methods work: recovery and the built-in accounts are on. */
+    public boolean isOn() {
+        return tokens.isOn() && module.store().isPresent() && module.addresses().isPresent();
+    }
+
+    /** Whether verification, reset and first passwords are on ({@code latchkey.recovery.enabled}). */
+    public boolean recoveryEnabled() {
+        return isOn() && tokens.settings().enabled();
+    }
+
+    /** Whether a sign-in by link may be asked for. */
     public boolean signInByLink() {
-        return tokens.settings().signIn().contains(RecoverySettings.SignInBy.LINK);
+        return isOn() && tokens.settings().signIn().contains(RecoverySettings.SignInBy.LINK);
     }
 
     /** Whether a sign-in by code may be asked for. */
     public boolean signInByCode() {
-        return tokens.settings().signIn().contains(RecoverySettings.SignInBy.CODE);
+        return isOn() && tokens.settings().signIn().contains(RecoverySettings.SignInBy.CODE);
     }
 
     /**
@@ -135,9 +104,9 @@ public class AccountRecovery {
         return registration;
     }
 
-    /** The signed-in user's address and whether it is verified; empty when none (or nobody is signed in). */
-    public Optional<AccountAddresses.Address> address() {
-        return user.isSignedIn() ? addresses().of(user.id()) : Optional.empty();
+    /** The signed-in user's address (verified or not: {@link #isAddressVerified}); empty when none or nobody is signed in. */
+    public Optional<String> address() {
+        return user.isSignedIn() ? addresses().of(user.id()).map(AccountAddresses.Address::address) : Optional.empty();
     }
 
     /** Whether the account's address is verified. */
@@ -146,17 +115,17 @@ public class AccountRecovery {
     }
 
     /** Sends the signed-in user the link that verifies their address again (the earlier link stops working). */
-    public Outcome sendVerification() {
-        Optional<AccountAddresses.Address> current = address();
+    public RecoveryOutcome sendVerification() {
+        Optional<AccountAddresses.Address> current = user.isSignedIn() ? addresses().of(user.id()) : Optional.empty();
         if (current.isEmpty() || current.get().verified()) {
-            return Outcome.of(Result.NOT_ALLOWED);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.NOT_ALLOWED);
         }
         Optional<Duration> wait = tokens.reserveSend(current.get().address(), client());
         if (wait.isPresent()) {
-            return Outcome.throttled(wait.get());
+            return RecoveryOutcome.throttled(wait.get());
         }
         sendLink(MessageKind.VERIFY_ADDRESS, user.id(), current.get().address());
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /**
@@ -165,67 +134,67 @@ public class AccountRecovery {
      *
      * @throws dev.latchkey.core.RecentSignInRequiredException when the sign-in is older (Latchkey answers it)
      */
-    public Outcome changeAddress(String address) {
+    public RecoveryOutcome changeAddress(String address) {
         if (!user.isSignedIn()) {
-            return Outcome.of(Result.NOT_ALLOWED);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.NOT_ALLOWED);
         }
         user.requireSignInWithin(RECENT);
         String normalized = OneTimeTokens.normalize(address);
         if (!RecoveryLinks.isAddress(normalized)) {
-            return Outcome.of(Result.ADDRESS_INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
         }
         if (addresses().owner(normalized).filter(owner -> !owner.equals(user.id())).isPresent()) {
-            return Outcome.of(Result.ADDRESS_TAKEN);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_TAKEN);
         }
         Optional<Duration> wait = tokens.reserveSend(normalized, client());
         if (wait.isPresent()) {
-            return Outcome.throttled(wait.get());
+            return RecoveryOutcome.throttled(wait.get());
         }
         sendLink(MessageKind.VERIFY_ADDRESS, user.id(), normalized);
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /** Verifies an address with the token of its link: the address becomes the account's, verified. */
-    public Outcome verifyAddress(String token) {
+    public RecoveryOutcome verifyAddress(String token) {
         Optional<Redeemed> used = tokens.use(Purpose.VERIFY_ADDRESS, token);
         if (used.isEmpty()) {
-            return Outcome.of(Result.INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.INVALID);
         }
         String name = used.get().userId();
         Optional<AccountAddresses.Address> before = addresses().of(name);
         if (before.filter(b -> b.address().equals(used.get().address())).isPresent()) {
             addresses().markVerified(name, used.get().address());
-            return Outcome.of(Result.DONE);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
         }
         if (!accounts.exists(name)) {
-            return Outcome.of(Result.INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.INVALID);
         }
         if (!addresses().set(name, used.get().address(), true)) {
-            return Outcome.of(Result.ADDRESS_TAKEN);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_TAKEN);
         }
         before.ifPresent(old -> tokens.send(message(MessageKind.ADDRESS_CHANGED, old.address(), null)));
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /**
      * Asks for a link that sets a new password, sent to {@code address} if an account has it (verified or not:
      * the link proves it). The same answer, at the same speed, whether or not one does.
      */
-    public Outcome requestPasswordReset(String address) {
+    public RecoveryOutcome requestPasswordReset(String address) {
         String normalized = OneTimeTokens.normalize(address);
         if (!RecoveryLinks.isAddress(normalized)) {
-            return Outcome.of(Result.ADDRESS_INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
         }
         Optional<Duration> wait = tokens.reserveSend(normalized, client());
         if (wait.isPresent()) {
-            return Outcome.throttled(wait.get());
+            return RecoveryOutcome.throttled(wait.get());
         }
         String base = links().base(request);
         Locale locale = request.getLocale();
         tokens.sendLater(() -> addresses().owner(normalized).filter(name -> !accounts.isDisabled(name))
                 .map(name -> message(MessageKind.RESET_PASSWORD, normalized, links().link(base, MessageKind.RESET_PASSWORD,
                         tokens.issueLink(Purpose.RESET_PASSWORD, name, normalized)), locale)));
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /** Whether a link's token is valid now, without using it (for the page the link opens). */
@@ -239,18 +208,18 @@ public class AccountRecovery {
      * counts as verified, the address is told, and — with {@code latchkey.recovery.sign-in-after-reset}, the
      * default — the user is signed in with a new session.
      */
-    public Outcome resetPassword(HttpServletResponse response, String token, char[] password) {
+    public RecoveryOutcome resetPassword(HttpServletResponse response, String token, char[] password) {
         Optional<Redeemed> valid = tokens.check(Purpose.RESET_PASSWORD, token);
         if (valid.isEmpty()) {
-            return Outcome.of(Result.INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.INVALID);
         }
         Optional<PasswordRefusal> refusal = accounts.checkPassword(valid.get().userId(), password);
         if (refusal.isPresent()) {
-            return new Outcome(Result.PASSWORD_INVALID, null, refusal.get(), null);
+            return new RecoveryOutcome(RecoveryOutcome.Result.PASSWORD_INVALID, null, refusal.get(), null);
         }
         Optional<Redeemed> used = tokens.use(Purpose.RESET_PASSWORD, token);
         if (used.isEmpty() || !accounts.exists(used.get().userId()) || accounts.isDisabled(used.get().userId())) {
-            return Outcome.of(Result.INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.INVALID);
         }
         String name = used.get().userId();
         accounts.store().setPassword(name, password);
@@ -260,7 +229,7 @@ public class AccountRecovery {
         if (tokens.settings().signInAfterReset()) {
             signIn(response, name, false);
         }
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /**
@@ -270,53 +239,53 @@ public class AccountRecovery {
      *
      * @throws dev.latchkey.core.RecentSignInRequiredException when the sign-in is older (Latchkey answers it)
      */
-    public Outcome setFirstPassword(char[] password) {
+    public RecoveryOutcome setFirstPassword(char[] password) {
         if (!user.isSignedIn()) {
-            return Outcome.of(Result.NOT_ALLOWED);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.NOT_ALLOWED);
         }
         user.requireSignInWithin(RECENT);
         if (accounts.store().hasPassword(user.id())) {
-            return Outcome.of(Result.NOT_ALLOWED);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.NOT_ALLOWED);
         }
         Optional<PasswordRefusal> refusal = accounts.checkPassword(user.id(), password);
         if (refusal.isPresent()) {
-            return new Outcome(Result.PASSWORD_INVALID, null, refusal.get(), null);
+            return new RecoveryOutcome(RecoveryOutcome.Result.PASSWORD_INVALID, null, refusal.get(), null);
         }
         accounts.store().setPassword(user.id(), password);
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /** Asks for a sign-in link to {@code address}: the same answer whether or not an account has it. */
-    public Outcome requestSignInLink(String address) {
+    public RecoveryOutcome requestSignInLink(String address) {
         requireSignIn("link");
         String normalized = OneTimeTokens.normalize(address);
         if (!RecoveryLinks.isAddress(normalized)) {
-            return Outcome.of(Result.ADDRESS_INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
         }
         Optional<Duration> wait = tokens.reserveSend(normalized, client());
         if (wait.isPresent()) {
-            return Outcome.throttled(wait.get());
+            return RecoveryOutcome.throttled(wait.get());
         }
         String base = links().base(request);
         Locale locale = request.getLocale();
         tokens.sendLater(() -> signInOwner(normalized).map(name -> message(MessageKind.SIGN_IN_LINK, normalized,
                 links().link(base, MessageKind.SIGN_IN_LINK, tokens.issueLink(Purpose.SIGN_IN, name, normalized)), locale)));
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     /**
      * Asks for a sign-in code to {@code address}; the outcome's challenge is to be kept for the code. The same
      * answer, with a challenge, whether or not an account has the address.
      */
-    public Outcome requestSignInCode(String address) {
+    public RecoveryOutcome requestSignInCode(String address) {
         requireSignIn("code");
         String normalized = OneTimeTokens.normalize(address);
         if (!RecoveryLinks.isAddress(normalized)) {
-            return Outcome.of(Result.ADDRESS_INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
         }
         Optional<Duration> wait = tokens.reserveSend(normalized, client());
         if (wait.isPresent()) {
-            return Outcome.throttled(wait.get());
+            return RecoveryOutcome.throttled(wait.get());
         }
         CodeChallenge challenge = tokens.prepareCode();
         Locale locale = request.getLocale();
@@ -325,32 +294,32 @@ public class AccountRecovery {
             return new OutOfBandMessage(MessageKind.SIGN_IN_CODE, normalized, null, challenge.code(),
                     tokens.lifetime(Purpose.SIGN_IN), locale);
         }));
-        return new Outcome(Result.DONE, null, null, challenge.challenge());
+        return new RecoveryOutcome(RecoveryOutcome.Result.DONE, null, null, challenge.challenge());
     }
 
     /** Signs in with the token of a sign-in link; the address counts as verified. */
-    public Outcome signInWithLink(HttpServletResponse response, String token, boolean rememberMe) {
+    public RecoveryOutcome signInWithLink(HttpServletResponse response, String token, boolean rememberMe) {
         requireSignIn("link");
         return signedIn(response, tokens.use(Purpose.SIGN_IN, token), rememberMe);
     }
 
     /** Signs in with a code typed for a challenge; counted before it is checked. */
-    public Outcome signInWithCode(HttpServletResponse response, String challenge, String code, boolean rememberMe) {
+    public RecoveryOutcome signInWithCode(HttpServletResponse response, String challenge, String code, boolean rememberMe) {
         requireSignIn("code");
         CodeResult result = tokens.useCode(Purpose.SIGN_IN, challenge, code == null ? null : code.strip(), client());
         if (result.throttled().isPresent()) {
-            return Outcome.throttled(result.throttled().get());
+            return RecoveryOutcome.throttled(result.throttled().get());
         }
         return signedIn(response, result.accepted(), rememberMe);
     }
 
-    private Outcome signedIn(HttpServletResponse response, Optional<Redeemed> used, boolean rememberMe) {
+    private RecoveryOutcome signedIn(HttpServletResponse response, Optional<Redeemed> used, boolean rememberMe) {
         if (used.isEmpty() || !accounts.exists(used.get().userId()) || accounts.isDisabled(used.get().userId())) {
-            return Outcome.of(Result.INVALID);
+            return RecoveryOutcome.of(RecoveryOutcome.Result.INVALID);
         }
         addresses().markVerified(used.get().userId(), used.get().address());
         signIn(response, used.get().userId(), rememberMe);
-        return Outcome.of(Result.DONE);
+        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
     private void signIn(HttpServletResponse response, String name, boolean rememberMe) {
@@ -389,7 +358,7 @@ public class AccountRecovery {
     }
 
     private RecoveryLinks links() {
-        return new RecoveryLinks(sessions.get());
+        return new RecoveryLinks(sessions.get(), tokens.settings().baseUrl());
     }
 
     private AccountAddresses addresses() {

@@ -3,6 +3,7 @@ package dev.latchkey.account;
 import dev.latchkey.internal.jpa.DatabaseProduct;
 import dev.latchkey.internal.jpa.SchemaSteps;
 import dev.latchkey.internal.jpa.SchemaSteps.Step;
+import dev.latchkey.recovery.RecoveryMessage;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 
@@ -46,7 +47,8 @@ final class AccountSchema {
 
     /** The address columns of the accounts. */
     static void ensureAddresses(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing) {
-        ensure(emf, database, createMissing, ADDRESS_STEPS);
+        SchemaSteps.ensure(emf, database, createMissing, ADDRESS_STEPS, "the accounts' address columns",
+                RecoveryMessage.RECOVERY_SCHEMA);
     }
 
     private static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing, List<Step> steps) {

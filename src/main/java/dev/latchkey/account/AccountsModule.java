@@ -53,7 +53,8 @@ class AccountsModule {
             tokens = deployment.suspended(() -> AccountTokens.open(unit, seal.get(), deployment.clock(),
                     deployment.databaseProduct(), deployment.createMissingTables()));
         }
-        if (deployment.flag("latchkey.recovery.enabled", false)) {
+        if (deployment.flag("latchkey.recovery.enabled", false)
+                || !deployment.text("latchkey.recovery.sign-in").orElse("off").strip().equalsIgnoreCase("off")) {
             deployment.suspended(() -> {
                 AccountSchema.ensureAddresses(unit, deployment.databaseProduct(), deployment.createMissingTables());
                 return null;

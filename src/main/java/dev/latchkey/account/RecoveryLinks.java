@@ -11,16 +11,32 @@ final class RecoveryLinks {
     static final String PREFIX = "/latchkey/recovery/";
 
     private final ServletSessions sessions;
+    private final String configured;
 
-    RecoveryLinks(ServletSessions sessions) {
+    RecoveryLinks(ServletSessions sessions, String configured) {
         this.sessions = sessions;
+        this.configured = configured;
     }
 
-    /** The application's address as the client used it, through trusted proxies, with its context path. */
+    /**
+     * The application's address for links: {@code latchkey.recovery.base-url}, or else the request's own for a
+     * request to this machine (development). Never another request's Host header: whoever asks for a reset link
+     * to someone else's address writes that header, and the link must not lead to their site.
+     *
+     * @throws NoLinkAddress when neither applies
+     */
     String base(HttpServletRequest request) {
-        return sessions.requestBaseUrl(request).orElseThrow(() -> new IllegalStateException(
-                "the request's host cannot make a link: set latchkey.trusted-origins")) + request.getContextPath();
+        if (configured != null) {
+            return configured;
+        }
+        String own = sessions.requestBaseUrl(request).orElse("");
+        String host = java.net.URI.create(own.isEmpty() ? "http://unknown" : own).getHost();
+        if (!"localhost".equals(host) && !"127.0.0.1".equals(host) && !"[::1]".equals(host)) {
+            throw new NoLinkAddress();
+        }
+        return own + request.getContextPath();
     }
+
 
     /** The link of a message of this kind. */
     String link(String base, MessageKind kind, String token) {

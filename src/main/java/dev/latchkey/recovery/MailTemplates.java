@@ -16,6 +16,16 @@ import java.util.Locale;
  */
 final class MailTemplates {
 
+    /** A template that cannot be used; its message names the template and never holds a link or code. */
+    static final class TemplateProblem extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        TemplateProblem(String message) {
+            super(message);
+        }
+    }
+
     /** A message ready to send. */
     record Rendered(String subject, String text, String html) {
     }
@@ -32,7 +42,7 @@ final class MailTemplates {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         if (!first.startsWith("Subject: ")) {
-            throw new IllegalStateException("the mail template " + name + ".txt must begin with a line 'Subject: ...'");
+            throw new TemplateProblem("the mail template " + name + ".txt must begin with a line 'Subject: ...'");
         }
         String body = text.substring(end + 1).strip() + "\n";
         return new Rendered(first.substring("Subject: ".length()).strip(), body, fill(load(name, "html", message.locale()),
@@ -57,7 +67,7 @@ final class MailTemplates {
                 }
             }
         }
-        throw new IllegalStateException("no mail template " + name + "." + extension);
+        throw new TemplateProblem("no mail template " + name + "." + extension);
     }
 
     private static String fill(String template, OutOfBandMessage message, boolean html) {

@@ -91,7 +91,7 @@ public class OneTimeTokens {
 
     /**
      * Counts a message to be sent to {@code address} at a client's request, before anything else is done:
-     * 3 per address, then waits doubling from a minute; 10 per client likewise.
+     * 3 per address, then waits doubling from a minute; 30 per client likewise.
      *
      * @return empty when it may be sent, or how long to wait (answer 429 with {@code Retry-After})
      */

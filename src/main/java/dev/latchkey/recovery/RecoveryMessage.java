@@ -30,7 +30,7 @@ public enum RecoveryMessage implements MessageId {
     /** Too many codes tried, or too many messages asked for. */
     RECOVERY_THROTTLED("LK-606", "too many codes tried, or too many messages asked for, for this address or from this client",
             "Wait the Retry-After seconds. The limits are fixed: 5 codes per challenge, 10 per address and 3 messages per"
-            + " address with doubling waits after, 10 messages per client."),
+            + " address with doubling waits after, 30 messages per client."),
     /** A token's table or the address columns are missing. */
     RECOVERY_SCHEMA("LK-607", "the tables of one-time tokens or the accounts' address columns are missing",
             "Run the script named in the message (META-INF/latchkey/schema/<database>/V7 or V8), or allow"

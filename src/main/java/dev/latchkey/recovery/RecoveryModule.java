@@ -119,8 +119,9 @@ class RecoveryModule {
             sender.send(message);
             LOG.log(System.Logger.Level.DEBUG, RecoveryMessage.RECOVERY_READY.line("sent " + message));
         } catch (Exception e) {
+            // A template's own complaint is safe to show; a mail server's exception may quote the message.
             LOG.log(System.Logger.Level.WARNING, RecoveryMessage.SEND_FAILED.line("sending " + message + " failed: "
-                    + e.getClass().getName()));
+                    + e.getClass().getName() + (e instanceof MailTemplates.TemplateProblem ? ": " + e.getMessage() : "")));
         }
     }
 

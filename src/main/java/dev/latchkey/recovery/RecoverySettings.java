@@ -18,9 +18,12 @@ import java.util.Set;
  * @param codeDigits     {@code latchkey.recovery.code-digits}, 6 to 8
  * @param signInAfterReset {@code latchkey.recovery.sign-in-after-reset}: a reset signs the user in (true) or
  *                       sends them to sign in
+ * @param baseUrl        {@code latchkey.recovery.base-url}: where links in messages point, the application's address with
+ *                       its context path ({@code https://example.com/shop}); {@code null} to take the request's own, which
+ *                       is done for requests to this machine only: anyone can write a Host header
  */
 public record RecoverySettings(boolean enabled, Set<SignInBy> signIn, Map<Purpose, Duration> lifetimes, int codeDigits,
-                               boolean signInAfterReset) {
+                               boolean signInAfterReset, String baseUrl) {
 
     /** How a passwordless sign-in may go. */
     public enum SignInBy {
@@ -60,7 +63,24 @@ public record RecoverySettings(boolean enabled, Set<SignInBy> signIn, Map<Purpos
             throw bad("latchkey.recovery.code-digits must be 6, 7 or 8 but was " + digits);
         }
         return new RecoverySettings(enabled, Set.copyOf(signIn), Map.copyOf(lifetimes), digits,
-                deployment.flag("latchkey.recovery.sign-in-after-reset", true));
+                deployment.flag("latchkey.recovery.sign-in-after-reset", true),
+                deployment.text("latchkey.recovery.base-url").map(RecoverySettings::baseUrl).orElse(null));
+    }
+
+    private static String baseUrl(String text) {
+        String url = text.strip().replaceAll("/+$", "");
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw bad("latchkey.recovery.base-url is not a URL: " + text);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw bad("latchkey.recovery.base-url must be the application's http(s) address with its context path, such as"
+                    + " https://example.com/shop, but was: " + text);
+        }
+        return url;
     }
 
     private static Duration lifetime(LatchkeyDeployment deployment, String key, Duration fallback, Duration min, Duration max) {

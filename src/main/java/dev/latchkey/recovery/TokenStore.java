@@ -32,7 +32,8 @@ final class TokenStore {
     /** Opens the store on its unit, checking the table (and creating it when it is missing and that is allowed). */
     static TokenStore open(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing) {
         SchemaSteps.ensure(emf, database, createMissing, List.of(new SchemaSteps.Step(SCRIPT, "latchkey_onetime_token",
-                "code_hash", "SELECT COUNT(t.tokenId) FROM LatchkeyOneTimeToken t", false)), "the one-time tokens' table");
+                "code_hash", "SELECT COUNT(t.tokenId) FROM LatchkeyOneTimeToken t", false)), "the one-time tokens' table",
+                RecoveryMessage.RECOVERY_SCHEMA);
         return new TokenStore(emf);
     }
 

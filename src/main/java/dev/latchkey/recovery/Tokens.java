@@ -17,14 +17,14 @@ import java.util.Optional;
  * the challenge is dead for its life), per address it was sent to (10, then waits doubling from a minute to an
  * hour) and per client (30, then waits from a second to a minute) — so however many arrive at once, a 6-digit
  * code cannot be found within its life. Messages asked for are counted per address (3, then waits doubling
- * from a minute to an hour) and per client (10, the same).
+ * from a minute to an hour) and per client (30, then waits doubling from a minute to an hour).
  */
 final class Tokens {
 
     static final ThrottleLimit CODES_PER_ADDRESS = new ThrottleLimit(10, Duration.ofMinutes(1), Duration.ofHours(1));
     static final ThrottleLimit CODES_PER_CLIENT = new ThrottleLimit(30, Duration.ofSeconds(1), Duration.ofMinutes(1));
     static final ThrottleLimit SENDS_PER_ADDRESS = new ThrottleLimit(3, Duration.ofMinutes(1), Duration.ofHours(1));
-    static final ThrottleLimit SENDS_PER_CLIENT = new ThrottleLimit(10, Duration.ofMinutes(1), Duration.ofHours(1));
+    static final ThrottleLimit SENDS_PER_CLIENT = new ThrottleLimit(30, Duration.ofMinutes(1), Duration.ofHours(1));
     static final int CODES_PER_CHALLENGE = 5;
 
     private final TokenStore store;
@@ -102,7 +102,7 @@ final class Tokens {
         if (valid.isEmpty() || !store.take(text.get().id())) {
             return CodeResult.REFUSED;
         }
-        attempts.clear(key("oc:", text.get().id()));
+        // The challenge's own counter is kept: the row is gone, and clearing it would let attempts racing this one past it.
         attempts.clear(key("oa:", row.get().address()));
         return new CodeResult(valid.get(), null);
     }

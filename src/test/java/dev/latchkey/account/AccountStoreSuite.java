@@ -530,5 +530,37 @@ public abstract class AccountStoreSuite {
         AccountTokens.open(unit(), seal, clock, database().product(), true);
     }
 
+    // ---- e-mail addresses (V7, with recovery on) ----
+
+    @Test
+    void theAddressColumnsComeFromTheV7ScriptAndAnAddressBelongsToOneAccount() {
+        AccountSchema.ensureAddresses(unit(), database().product(), true);
+        database().execute(String.format(database().dropIndexSql(), "latchkey_account", "latchkey_account_email_idx"),
+                String.format(database().dropColumnSql(), "latchkey_account", "email"),
+                String.format(database().dropColumnSql(), "latchkey_account", "email_verified_at"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AccountSchema.ensureAddresses(unit(), database().product(), false));
+        assertTrue(e.getMessage().contains(database().product().script("V7__add_latchkey_account_email.sql")), e.getMessage());
+        AccountSchema.ensureAddresses(unit(), database().product(), true);
+
+        AccountAddresses addresses = new AccountAddresses(unit(), clock);
+        accounts.register("amy", PASSWORD, Set.of("user"));
+        accounts.register("ben", PASSWORD, Set.of("user"));
+        assertEquals(Optional.empty(), addresses.of("amy"));
+        assertTrue(addresses.set("amy", "amy@example.com", false));
+        assertEquals(Optional.of(new AccountAddresses.Address("amy@example.com", false)), addresses.of("amy"));
+        assertFalse(addresses.set("ben", "amy@example.com", true), "one address, one account");
+        assertEquals(Optional.empty(), addresses.of("ben"));
+        assertThrows(IllegalStateException.class, () -> database().execute(
+                "UPDATE latchkey_account SET email = 'amy@example.com' WHERE user_name = 'ben'"), "the unique index of V7");
+        assertEquals(Optional.of("amy"), addresses.owner("amy@example.com"));
+        assertEquals(Optional.empty(), addresses.owner("nobody@example.com"));
+        assertFalse(addresses.markVerified("amy", "other@example.com"), "only the address it still has");
+        assertTrue(addresses.markVerified("amy", "amy@example.com"));
+        assertEquals(Optional.of(new AccountAddresses.Address("amy@example.com", true)), addresses.of("amy"));
+        assertTrue(addresses.set("ben", "ben@example.com", true));
+        assertEquals(Optional.of(new AccountAddresses.Address("ben@example.com", true)), addresses.of("ben"));
+    }
+
     /** The signed-in user {@code name}, or nobody ({@code null}): what {@link Accounts} asks about the caller. */
 }

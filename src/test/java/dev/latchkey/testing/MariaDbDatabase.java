@@ -100,6 +100,11 @@ public final class MariaDbDatabase extends TestDatabase {
     }
 
     @Override
+    public String dropIndexSql() {
+        return "DROP INDEX IF EXISTS %2$s ON %1$s";
+    }
+
+    @Override
     public boolean ignoresTrailingSpaces() {
         return true; // utf8mb4_bin is a PAD SPACE collation
     }

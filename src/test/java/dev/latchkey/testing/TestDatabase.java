@@ -53,6 +53,11 @@ public abstract class TestDatabase {
         return "ALTER TABLE %s DROP COLUMN %s";
     }
 
+    /** SQL dropping an index if it is there: {@code %1$s} is the table, {@code %2$s} the index. */
+    public String dropIndexSql() {
+        return "DROP INDEX IF EXISTS %2$s";
+    }
+
     /** The shared pool, 20 connections. */
     public synchronized DataSource dataSource() {
         if (pool == null) {

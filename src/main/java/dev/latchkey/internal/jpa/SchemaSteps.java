@@ -1,13 +1,14 @@
 package dev.latchkey.internal.jpa;
 
 import dev.latchkey.core.Message;
+import dev.latchkey.core.MessageId;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The tables of an optional module at start: each shipped script is run when what it creates is missing and
- * creating is allowed; otherwise the start stops, naming the script ({@code LK-403}).
+ * creating is allowed; otherwise the start stops, naming the script ({@code LK-403}, or the module's own id).
  */
 public final class SchemaSteps {
 
@@ -30,6 +31,12 @@ public final class SchemaSteps {
      */
     public static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing, List<Step> steps,
             String what) {
+        ensure(emf, database, createMissing, steps, what, Message.SCHEMA_PROBLEM);
+    }
+
+    /** As {@link #ensure(EntityManagerFactory, DatabaseProduct, boolean, List, String)}, stopping with {@code message}. */
+    public static void ensure(EntityManagerFactory emf, DatabaseProduct database, boolean createMissing, List<Step> steps,
+            String what, MessageId message) {
         Transactions transactions = Transactions.resourceLocal(emf);
         for (Step step : steps) {
             Supplier<Object> probe = () -> transactions.read(em -> (step.nativeSql()
@@ -42,7 +49,7 @@ public final class SchemaSteps {
             } catch (RuntimeException missing) {
                 String script = database.script(step.script());
                 if (!createMissing || script == null) {
-                    throw new IllegalStateException(Message.SCHEMA_PROBLEM.error(what + " are missing or lack what the script "
+                    throw new IllegalStateException(message.error(what + " are missing or lack what the script "
                             + database.scriptToName(step.script()) + " adds"), missing);
                 }
                 SqlScripts.createThenCheck(emf, script, probe);

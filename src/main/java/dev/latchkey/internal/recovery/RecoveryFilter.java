@@ -4,6 +4,7 @@ import static dev.latchkey.internal.recovery.RecoveryPages.page;
 import static dev.latchkey.internal.recovery.RecoveryPages.paragraph;
 
 import dev.latchkey.account.AccountRecovery;
+import dev.latchkey.account.NoLinkAddress;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.RecentSignInRequiredException;
 import dev.latchkey.core.SessionStoreException;
@@ -44,7 +45,7 @@ public class RecoveryFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String page = request.getRequestURI().substring(request.getContextPath().length());
-        if (!page.startsWith(RecoveryPages.PREFIX) || !tokens.isOn()) {
+        if (!page.startsWith(RecoveryPages.PREFIX) || !recovery.get().isOn()) {
             chain.doFilter(req, res);
             return;
         }
@@ -70,6 +71,9 @@ public class RecoveryFilter implements Filter {
         } catch (BadInput e) {
             sessions.get().reportRefusal(request, response, e.reason, e.getMessage(), false);
             page(response, 400, "Not understood", paragraph(e.getMessage()));
+        } catch (NoLinkAddress e) {
+            sessions.get().reportRefusal(request, response, RecoveryReason.RECOVERY_BAD_FORM, e.getMessage(), true);
+            page(response, 400, "No link can be made", paragraph("This server cannot send links for this address."));
         } catch (RecentSignInRequiredException e) {
             sessions.get().answerRecentSignInRequired(request, response, e.maxAge());
         } catch (SessionStoreException e) {

@@ -40,6 +40,10 @@ final class RecoveryPages {
         return "<label>New password <input type=\"password\" name=\"password\" autocomplete=\"new-password\" required></label>\n";
     }
 
+    static String rememberField() {
+        return "<label><input type=\"checkbox\" name=\"remember\"> Keep me signed in</label>\n";
+    }
+
     static String codeField() {
         return "<label>Code <input name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required></label>\n";
     }

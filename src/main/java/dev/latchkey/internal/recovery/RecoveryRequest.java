@@ -7,7 +7,7 @@ import static dev.latchkey.internal.recovery.RecoveryPages.paragraph;
 import static dev.latchkey.internal.recovery.RecoveryPages.passwordField;
 
 import dev.latchkey.account.AccountRecovery;
-import dev.latchkey.account.AccountRecovery.Outcome;
+import dev.latchkey.account.RecoveryOutcome;
 import dev.latchkey.internal.servlet.ServletSessions;
 import dev.latchkey.recovery.OneTimeTokens;
 import dev.latchkey.recovery.Purpose;
@@ -41,13 +41,24 @@ final class RecoveryRequest {
     }
 
     void answer(String name, boolean post) throws IOException {
+        boolean on = switch (name) {
+            case "forgot", "reset", "verify", "verify/send", "first-password" -> recovery.recoveryEnabled();
+            case "sign-in" -> recovery.signInByLink() || recovery.signInByCode();
+            case "sign-in/link" -> recovery.signInByLink();
+            case "sign-in/code" -> recovery.signInByCode();
+            default -> false;
+        };
+        if (!on) {
+            page(response, 404, "Not found", paragraph("There is no such page here."));
+            return;
+        }
         switch (name) {
             case "forgot" -> requirePost(post, () -> sent(recovery.requestPasswordReset(field("address"))));
-            case "reset" -> linkPage(post, Purpose.RESET_PASSWORD, "Set a new password", passwordField(), "Set password",
+            case "reset" -> linkPage(post, Purpose.RESET_PASSWORD, "reset", "Set a new password", passwordField(), "Set password",
                     () -> reset());
-            case "verify" -> linkPage(post, Purpose.VERIFY_ADDRESS, "Confirm your address", "", "Confirm", () -> verify());
+            case "verify" -> linkPage(post, Purpose.VERIFY_ADDRESS, "verify", "Confirm your address", "", "Confirm", () -> verify());
             case "verify/send" -> requirePost(post, () -> {
-                Outcome outcome = recovery.sendVerification();
+                RecoveryOutcome outcome = recovery.sendVerification();
                 if (!throttled(outcome)) {
                     page(response, outcome.done() ? 200 : 400, outcome.done() ? "Link sent" : "Nothing to verify",
                             paragraph(outcome.done() ? "A new link is on its way to your address."
@@ -76,7 +87,8 @@ final class RecoveryRequest {
     }
 
     /** A page a link opens: GET shows a form carrying the token (nothing is used), POST uses it. */
-    private void linkPage(boolean post, Purpose purpose, String title, String fields, String button, Step use) throws IOException {
+    private void linkPage(boolean post, Purpose purpose, String action, String title, String fields, String button, Step use)
+            throws IOException {
         if (post) {
             use.run();
             return;
@@ -86,12 +98,12 @@ final class RecoveryRequest {
             invalid();
             return;
         }
-        page(response, 200, title, form(request.getRequestURI(), new String[] {
+        page(response, 200, title, form(request.getContextPath() + RecoveryPages.PREFIX + action, new String[] {
             "token", token}, fields, button));
     }
 
     private void reset() throws IOException {
-        Outcome outcome = recovery.resetPassword(response, field("token"), password());
+        RecoveryOutcome outcome = recovery.resetPassword(response, field("token"), password());
         switch (outcome.result()) {
             case DONE -> after(tokens.settings().signInAfterReset() ? "Your password is set and you are signed in."
                     : "Your password is set. Sign in with it.");
@@ -103,7 +115,7 @@ final class RecoveryRequest {
     }
 
     private void verify() throws IOException {
-        Outcome outcome = recovery.verifyAddress(field("token"));
+        RecoveryOutcome outcome = recovery.verifyAddress(field("token"));
         switch (outcome.result()) {
             case DONE -> page(response, 200, "Address confirmed", paragraph("Thank you: your e-mail address is confirmed."));
             case ADDRESS_TAKEN -> page(response, 409, "Address in use", paragraph("Another account has this address now."));
@@ -114,10 +126,10 @@ final class RecoveryRequest {
     private void signIn(boolean post) throws IOException {
         if (!post) {
             if (!recovery.signInByLink()) {
-                page(response, 404, "Not found", paragraph("Sign-in by link is off."));
+                page(response, 404, "Not found", paragraph("There is no such page here."));
                 return;
             }
-            linkPage(false, Purpose.SIGN_IN, "Sign in", "", "Sign in", null);
+            linkPage(false, Purpose.SIGN_IN, "sign-in/link", "Sign in", RecoveryPages.rememberField(), "Sign in", null);
             return;
         }
         boolean byCode = "code".equals(optionalField("by"));
@@ -129,9 +141,9 @@ final class RecoveryRequest {
             sent(recovery.requestSignInLink(field("address")));
             return;
         }
-        Outcome outcome = recovery.requestSignInCode(field("address"));
-        if (outcome.result() == AccountRecovery.Result.ADDRESS_INVALID || throttled(outcome)) {
-            if (!response.isCommitted() && outcome.result() == AccountRecovery.Result.ADDRESS_INVALID) {
+        RecoveryOutcome outcome = recovery.requestSignInCode(field("address"));
+        if (outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID || throttled(outcome)) {
+            if (!response.isCommitted() && outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID) {
                 page(response, 400, "Not an address", paragraph("Type the e-mail address of your account."));
             }
             return;
@@ -141,7 +153,7 @@ final class RecoveryRequest {
     }
 
     private void code() throws IOException {
-        Outcome outcome = recovery.signInWithCode(response, challenge(), field("code"), remember());
+        RecoveryOutcome outcome = recovery.signInWithCode(response, challenge(), field("code"), remember());
         if (throttled(outcome)) {
             return;
         }
@@ -154,7 +166,7 @@ final class RecoveryRequest {
     }
 
     private void firstPassword() throws IOException {
-        Outcome outcome = recovery.setFirstPassword(password());
+        RecoveryOutcome outcome = recovery.setFirstPassword(password());
         switch (outcome.result()) {
             case DONE -> page(response, 200, "Password set", paragraph("Your account has a password now."));
             case PASSWORD_INVALID -> page(response, 422, "Choose another password", paragraph(outcome.refusal().message()));
@@ -164,18 +176,18 @@ final class RecoveryRequest {
 
     private void codeForm(int status, String text) throws IOException {
         page(response, status, "Type your code", paragraph(text) + form(request.getContextPath() + RecoveryPages.PREFIX
-                + "sign-in/code", new String[0], codeField(), "Sign in"));
+                + "sign-in/code", new String[0], codeField() + RecoveryPages.rememberField(), "Sign in"));
     }
 
-    private void sent(Outcome outcome) throws IOException {
-        if (outcome.result() == AccountRecovery.Result.ADDRESS_INVALID) {
+    private void sent(RecoveryOutcome outcome) throws IOException {
+        if (outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID) {
             page(response, 400, "Not an address", paragraph("Type the e-mail address of your account."));
         } else if (!throttled(outcome)) {
             page(response, 200, "Check your mail", paragraph(SENT));
         }
     }
 
-    private void signedIn(Outcome outcome) throws IOException {
+    private void signedIn(RecoveryOutcome outcome) throws IOException {
         if (outcome.done()) {
             after("You are signed in.");
         } else {
@@ -194,8 +206,8 @@ final class RecoveryRequest {
         response.getWriter().write(text + "\n");
     }
 
-    private boolean throttled(Outcome outcome) throws IOException {
-        if (outcome.result() != AccountRecovery.Result.THROTTLED) {
+    private boolean throttled(RecoveryOutcome outcome) throws IOException {
+        if (outcome.result() != RecoveryOutcome.Result.THROTTLED) {
             return false;
         }
         long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
