@@ -255,81 +255,9 @@ public class AccountRecovery {
         return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
     }
 
-    /** Asks for a sign-in link to {@code address}: the same answer whether or not an account has it. */
-    public RecoveryOutcome requestSignInLink(String address) {
-        requireSignIn("link");
-        String normalized = OneTimeTokens.normalize(address);
-        if (!RecoveryLinks.isAddress(normalized)) {
-            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
-        }
-        Optional<Duration> wait = tokens.reserveSend(normalized, client());
-        if (wait.isPresent()) {
-            return RecoveryOutcome.throttled(wait.get());
-        }
-        String base = links().base(request);
-        Locale locale = request.getLocale();
-        tokens.sendLater(() -> signInOwner(normalized).map(name -> message(MessageKind.SIGN_IN_LINK, normalized,
-                links().link(base, MessageKind.SIGN_IN_LINK, tokens.issueLink(Purpose.SIGN_IN, name, normalized)), locale)));
-        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
-    }
-
-    /**
-     * Asks for a sign-in code to {@code address}; the outcome's challenge is to be kept for the code. The same
-     * answer, with a challenge, whether or not an account has the address.
-     */
-    public RecoveryOutcome requestSignInCode(String address) {
-        requireSignIn("code");
-        String normalized = OneTimeTokens.normalize(address);
-        if (!RecoveryLinks.isAddress(normalized)) {
-            return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
-        }
-        Optional<Duration> wait = tokens.reserveSend(normalized, client());
-        if (wait.isPresent()) {
-            return RecoveryOutcome.throttled(wait.get());
-        }
-        CodeChallenge challenge = tokens.prepareCode();
-        Locale locale = request.getLocale();
-        tokens.sendLater(() -> signInOwner(normalized).map(name -> {
-            tokens.storeCode(challenge, Purpose.SIGN_IN, name, normalized);
-            return new OutOfBandMessage(MessageKind.SIGN_IN_CODE, normalized, null, challenge.code(),
-                    tokens.lifetime(Purpose.SIGN_IN), locale);
-        }));
-        return new RecoveryOutcome(RecoveryOutcome.Result.DONE, null, null, challenge.challenge());
-    }
-
-    /** Signs in with the token of a sign-in link; the address counts as verified. */
-    public RecoveryOutcome signInWithLink(HttpServletResponse response, String token, boolean rememberMe) {
-        requireSignIn("link");
-        return signedIn(response, tokens.use(Purpose.SIGN_IN, token), rememberMe);
-    }
-
-    /** Signs in with a code typed for a challenge; counted before it is checked. */
-    public RecoveryOutcome signInWithCode(HttpServletResponse response, String challenge, String code, boolean rememberMe) {
-        requireSignIn("code");
-        CodeResult result = tokens.useCode(Purpose.SIGN_IN, challenge, code == null ? null : code.strip(), client());
-        if (result.throttled().isPresent()) {
-            return RecoveryOutcome.throttled(result.throttled().get());
-        }
-        return signedIn(response, result.accepted(), rememberMe);
-    }
-
-    private RecoveryOutcome signedIn(HttpServletResponse response, Optional<Redeemed> used, boolean rememberMe) {
-        if (used.isEmpty() || !accounts.exists(used.get().userId()) || accounts.isDisabled(used.get().userId())) {
-            return RecoveryOutcome.of(RecoveryOutcome.Result.INVALID);
-        }
-        addresses().markVerified(used.get().userId(), used.get().address());
-        signIn(response, used.get().userId(), rememberMe);
-        return RecoveryOutcome.of(RecoveryOutcome.Result.DONE);
-    }
-
-    private void signIn(HttpServletResponse response, String name, boolean rememberMe) {
+    void signIn(HttpServletResponse response, String name, boolean rememberMe) {
         Set<String> groups = accounts.store().groups(name).orElse(Set.of());
         sessions.get().signIn(request, response, name, groups, rememberMe);
-    }
-
-    /** The account a sign-in link or code goes to: one with this address that may sign in. */
-    private Optional<String> signInOwner(String address) {
-        return addresses().owner(address).filter(name -> !accounts.isDisabled(name)); // the link or code proves the address
     }
 
     private void sendLink(MessageKind kind, String name, String address) {
@@ -342,7 +270,7 @@ public class AccountRecovery {
         return message(kind, address, link, request.getLocale());
     }
 
-    private OutOfBandMessage message(MessageKind kind, String address, String link, Locale locale) {
+    OutOfBandMessage message(MessageKind kind, String address, String link, Locale locale) {
         Duration valid = kind.purpose() == null ? Duration.ZERO : tokens.lifetime(kind.purpose());
         return new OutOfBandMessage(kind, address, link, null, valid, locale);
     }
@@ -353,15 +281,15 @@ public class AccountRecovery {
         }
     }
 
-    private String client() {
+    String client() {
         return sessions.get().clientAddress(request);
     }
 
-    private RecoveryLinks links() {
+    RecoveryLinks links() {
         return new RecoveryLinks(sessions.get(), tokens.settings().baseUrl());
     }
 
-    private AccountAddresses addresses() {
+    AccountAddresses addresses() {
         accounts.store();
         return module.addresses().orElseThrow(() -> new IllegalStateException(
                 "recovery is off; set latchkey.recovery.enabled=true"));

@@ -4,6 +4,7 @@ import static dev.latchkey.internal.recovery.RecoveryPages.page;
 import static dev.latchkey.internal.recovery.RecoveryPages.paragraph;
 
 import dev.latchkey.account.AccountRecovery;
+import dev.latchkey.account.MailSignIn;
 import dev.latchkey.account.NoLinkAddress;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.RecentSignInRequiredException;
@@ -38,6 +39,9 @@ public class RecoveryFilter implements Filter {
     Provider<AccountRecovery> recovery;
 
     @Inject
+    Provider<MailSignIn> signIns;
+
+    @Inject
     Provider<ServletSessions> sessions;
 
     @Override
@@ -67,7 +71,7 @@ public class RecoveryFilter implements Filter {
                     return;
                 }
             }
-            new RecoveryRequest(request, response, recovery.get(), tokens, sessions.get()).answer(name, post);
+            new RecoveryRequest(request, response, recovery.get(), signIns.get(), tokens, sessions.get()).answer(name, post);
         } catch (BadInput e) {
             sessions.get().reportRefusal(request, response, e.reason, e.getMessage(), false);
             page(response, 400, "Not understood", paragraph(e.getMessage()));

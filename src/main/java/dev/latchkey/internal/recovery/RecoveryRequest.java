@@ -7,6 +7,7 @@ import static dev.latchkey.internal.recovery.RecoveryPages.paragraph;
 import static dev.latchkey.internal.recovery.RecoveryPages.passwordField;
 
 import dev.latchkey.account.AccountRecovery;
+import dev.latchkey.account.MailSignIn;
 import dev.latchkey.account.RecoveryOutcome;
 import dev.latchkey.internal.servlet.ServletSessions;
 import dev.latchkey.recovery.OneTimeTokens;
@@ -28,11 +29,13 @@ final class RecoveryRequest {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final AccountRecovery recovery;
+    private final MailSignIn signIns;
     private final OneTimeTokens tokens;
     private final ServletSessions sessions;
 
-    RecoveryRequest(HttpServletRequest request, HttpServletResponse response, AccountRecovery recovery, OneTimeTokens tokens,
-            ServletSessions sessions) {
+    RecoveryRequest(HttpServletRequest request, HttpServletResponse response, AccountRecovery recovery, MailSignIn signIns,
+            OneTimeTokens tokens, ServletSessions sessions) {
+        this.signIns = signIns;
         this.request = request;
         this.response = response;
         this.recovery = recovery;
@@ -66,7 +69,7 @@ final class RecoveryRequest {
                 }
             });
             case "sign-in" -> signIn(post);
-            case "sign-in/link" -> requirePost(post, () -> signedIn(recovery.signInWithLink(response, field("token"), remember())));
+            case "sign-in/link" -> requirePost(post, () -> signedIn(signIns.signInWithLink(response, field("token"), remember())));
             case "sign-in/code" -> requirePost(post, () -> code());
             case "first-password" -> requirePost(post, () -> firstPassword());
             default -> page(response, 404, "Not found", paragraph("There is no such page."));
@@ -138,10 +141,10 @@ final class RecoveryRequest {
             return;
         }
         if (!byCode) {
-            sent(recovery.requestSignInLink(field("address")));
+            sent(signIns.requestSignInLink(field("address")));
             return;
         }
-        RecoveryOutcome outcome = recovery.requestSignInCode(field("address"));
+        RecoveryOutcome outcome = signIns.requestSignInCode(field("address"));
         if (outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID || throttled(outcome)) {
             if (!response.isCommitted() && outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID) {
                 page(response, 400, "Not an address", paragraph("Type the e-mail address of your account."));
@@ -153,7 +156,7 @@ final class RecoveryRequest {
     }
 
     private void code() throws IOException {
-        RecoveryOutcome outcome = recovery.signInWithCode(response, challenge(), field("code"), remember());
+        RecoveryOutcome outcome = signIns.signInWithCode(response, challenge(), field("code"), remember());
         if (throttled(outcome)) {
             return;
         }
