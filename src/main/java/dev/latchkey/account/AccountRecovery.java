@@ -275,7 +275,7 @@ public class AccountRecovery {
         return new OutOfBandMessage(kind, address, link, null, valid, locale);
     }
 
-    private void requireSignIn(String by) {
+    void requireSignIn(String by) {
         if (by.equals("link") ? !signInByLink() : !signInByCode()) {
             throw new IllegalStateException("sign-in by " + by + " is off; set latchkey.recovery.sign-in=" + by);
         }

@@ -40,7 +40,7 @@ public class MailSignIn {
 
     /** Asks for a sign-in link to {@code address}: the same answer whether or not an account has it. */
     public RecoveryOutcome requestSignInLink(String address) {
-        requireSignIn("link");
+        recovery.requireSignIn("link");
         String normalized = OneTimeTokens.normalize(address);
         if (!RecoveryLinks.isAddress(normalized)) {
             return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
@@ -61,7 +61,7 @@ public class MailSignIn {
      * answer, with a challenge, whether or not an account has the address.
      */
     public RecoveryOutcome requestSignInCode(String address) {
-        requireSignIn("code");
+        recovery.requireSignIn("code");
         String normalized = OneTimeTokens.normalize(address);
         if (!RecoveryLinks.isAddress(normalized)) {
             return RecoveryOutcome.of(RecoveryOutcome.Result.ADDRESS_INVALID);
@@ -82,13 +82,13 @@ public class MailSignIn {
 
     /** Signs in with the token of a sign-in link; the address counts as verified. */
     public RecoveryOutcome signInWithLink(HttpServletResponse response, String token, boolean rememberMe) {
-        requireSignIn("link");
+        recovery.requireSignIn("link");
         return signedIn(response, tokens.use(Purpose.SIGN_IN, token), rememberMe);
     }
 
     /** Signs in with a code typed for a challenge; counted before it is checked. */
     public RecoveryOutcome signInWithCode(HttpServletResponse response, String challenge, String code, boolean rememberMe) {
-        requireSignIn("code");
+        recovery.requireSignIn("code");
         CodeResult result = tokens.useCode(Purpose.SIGN_IN, challenge, code == null ? null : code.strip(), recovery.client());
         if (result.throttled().isPresent()) {
             return RecoveryOutcome.throttled(result.throttled().get());
