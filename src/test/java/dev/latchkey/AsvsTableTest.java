@@ -37,6 +37,7 @@ class AsvsTableTest {
         SECTIONS.put("6.1", 3);
         SECTIONS.put("6.2", 12);
         SECTIONS.put("6.3", 8);
+        SECTIONS.put("6.4", 6);
         SECTIONS.put("6.8", 4);
         SECTIONS.put("7.1", 3);
         SECTIONS.put("7.2", 4);

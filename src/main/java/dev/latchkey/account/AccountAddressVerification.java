@@ -13,6 +13,6 @@ class AccountAddressVerification implements AddressVerification {
 
     @Override
     public boolean isVerified(String userId) {
-        return module.addresses().flatMap(a -> a.of(userId)).map(AccountAddresses.Address::verified).orElse(false);
+        return module.addressVerified(userId);
     }
 }

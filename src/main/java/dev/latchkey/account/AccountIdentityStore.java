@@ -33,8 +33,7 @@ class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT; // no account has such a name
         }
         AccountStore.Check check = store.get().check(name, password.getPassword().getValue());
-        if (check.valid() && !module.unverifiedSignIn() && !module.addresses().orElseThrow().of(check.name())
-                .map(AccountAddresses.Address::verified).orElse(false)) {
+        if (check.valid() && !module.unverifiedSignIn() && !module.addressVerified(check.name())) {
             return CredentialValidationResult.INVALID_RESULT; // answered as a wrong password: nothing is told
         }
         // The caller is the account as stored, whatever spelling the database matched.

@@ -111,7 +111,7 @@ public class AccountRecovery {
 
     /** Whether the account's address is verified. */
     public boolean isAddressVerified(String name) {
-        return module.addresses().flatMap(a -> a.of(name)).map(AccountAddresses.Address::verified).orElse(false);
+        return module.addressVerified(name);
     }
 
     /** Sends the signed-in user the link that verifies their address again (the earlier link stops working). */

@@ -88,6 +88,11 @@ class AccountsModule {
         return Optional.ofNullable(addresses);
     }
 
+    /** Whether the account has an address and it is verified; false while recovery is off. */
+    boolean addressVerified(String name) {
+        return addresses().flatMap(a -> a.of(name)).map(AccountAddresses.Address::verified).orElse(false);
+    }
+
     /** Whether an account whose address is not verified may sign in ({@code latchkey.accounts.unverified-sign-in}). */
     boolean unverifiedSignIn() {
         return unverifiedSignIn;

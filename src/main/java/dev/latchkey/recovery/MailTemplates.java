@@ -1,11 +1,13 @@
 package dev.latchkey.recovery;
 
+import dev.latchkey.internal.web.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The subject, text and HTML of a message, from templates: {@code latchkey/mail/<kind>_<language>.txt}, then
@@ -71,9 +73,10 @@ final class MailTemplates {
     }
 
     private static String fill(String template, OutOfBandMessage message, boolean html) {
-        return template.replace("{link}", escape(message.link() == null ? "" : message.link(), html))
-                .replace("{code}", escape(message.code() == null ? "" : message.code(), html))
-                .replace("{address}", escape(message.address(), html))
+        UnaryOperator<String> escape = html ? Html::escape : UnaryOperator.identity();
+        return template.replace("{link}", escape.apply(message.link() == null ? "" : message.link()))
+                .replace("{code}", escape.apply(message.code() == null ? "" : message.code()))
+                .replace("{address}", escape.apply(message.address()))
                 .replace("{valid}", describe(message.validFor()));
     }
 
@@ -85,23 +88,5 @@ final class MailTemplates {
             return hours + (hours == 1 ? " hour" : " hours");
         }
         return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-
-    private static String escape(String value, boolean html) {
-        if (!html) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ContainerSuite extends DeployedApplication implements ReviewSuite, HostileInputSuite, OAuthSuite,
-        SignInProtectionSuite {
+        SignInProtectionSuite, RecoverySuite {
 
     /** The login page configured for this server: MicroProfile Config's where the server has it, the context parameter's otherwise. */
     abstract String expectedLoginPage();

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -42,6 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The demo application in a real browser (Debian's headless Chromium), deployed on Payara Micro with
  * its embedded H2 as the one-command run does. Each {@link #profile()} is a separate browser profile.
+ * The recovery flows read their messages from the demo's development outbox ({@code /outbox}) as a person
+ * reads mail: the row of the message, its link clicked or its code typed.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -103,6 +107,15 @@ class PayaraDemoIT {
         browser.get(url("signup"));
         browser.findElement(By.name("username")).sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.xpath("//form[@action='signup']//button")).click();
+        waitFor(browser, "signin?registered");
+    }
+
+    private void signUp(WebDriver browser, String name, String address) {
+        browser.get(url("signup"));
+        browser.findElement(By.name("username")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.name("address")).sendKeys(address);
         browser.findElement(By.xpath("//form[@action='signup']//button")).click();
         waitFor(browser, "signin?registered");
     }
@@ -431,5 +444,225 @@ class PayaraDemoIT {
         waitFor(browser, "account?done=");
         assertTrue(browser.getPageSource().contains("Provider unlinked."), browser.getPageSource());
         assertTrue(browser.findElements(By.linkText("Link the demo provider")).size() == 1);
+    }
+
+
+    // ---- recovery: the messages read from the demo's development outbox ----
+
+    /**
+     * Opens the outbox and gives the newest message of {@code kind} to {@code address} as its row, reloading
+     * until it has arrived (messages are sent on another thread, a moment after the request).
+     */
+    private WebElement outboxMessage(WebDriver browser, String kind, String address) {
+        return outboxMessages(browser, kind, address, 1).get(0);
+    }
+
+    /** As {@link #outboxMessage}, once at least {@code count} such messages are listed: all of them, newest first. */
+    private List<WebElement> outboxMessages(WebDriver browser, String kind, String address, int count) {
+        browser.get(url("outbox"));
+        assertTrue(browser.getPageSource().contains("For development only."), "labelled as a development outbox");
+        String row = "//tr[@class='message'][td[@class='kind']='" + kind + "'][td[@class='to']='" + address + "']";
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> rows = d.findElements(By.xpath(row));
+            if (rows.size() >= count) {
+                return rows;
+            }
+            d.navigate().refresh();
+            return null;
+        });
+    }
+
+    /** The link a message of the outbox carries (its address as the page shows it). */
+    private static String linkOf(WebElement message) {
+        WebElement link = message.findElement(By.cssSelector("a.link"));
+        assertEquals(link.getText(), link.getAttribute("href"), "the link is shown as it is");
+        return link.getAttribute("href");
+    }
+
+    /** Opens the sign-in page's "Sign in without your password", types the address and asks by link or code. */
+    private void askToSignInBy(WebDriver browser, String by, String address) {
+        browser.get(url("signin"));
+        browser.findElement(By.xpath("//summary[.='Sign in without your password']")).click();
+        WebElement form = browser.findElement(By.xpath("//form[@action='latchkey/recovery/sign-in']"));
+        form.findElement(By.name("address")).sendKeys(address);
+        form.findElement(By.xpath(".//button[@value='" + by + "']")).click();
+        waitFor(browser, "/latchkey/recovery/sign-in");
+    }
+
+    private static void waitForText(WebDriver browser, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains(text));
+    }
+
+    @Test
+    void forgotPasswordSetsANewOneWithTheLinkFromTheOutbox() {
+        WebDriver browser = profile();
+        String name = newName("rae");
+        String address = name + "@example.com";
+        String replacement = "a fresh passphrase here";
+        signUp(browser, name, address);
+        assertTrue(browser.getPageSource().contains("A link that confirms your e-mail address is on its way"));
+        WebDriver elsewhere = profile();
+        signIn(elsewhere, name, PASSWORD, true);
+        signIn(browser, name, PASSWORD, false);
+        browser.findElement(By.xpath("//form[@action='signout']/button")).click();
+        waitFor(browser, "/signin");
+
+        browser.findElement(By.xpath("//summary[.='Forgot your password?']")).click();
+        WebElement forgot = browser.findElement(By.xpath("//form[@action='latchkey/recovery/forgot']"));
+        forgot.findElement(By.name("address")).sendKeys(address);
+        forgot.findElement(By.tagName("button")).click();
+        waitFor(browser, "/latchkey/recovery/forgot");
+        assertTrue(browser.getPageSource().contains("Check your mail"), browser.getPageSource());
+
+        WebElement message = outboxMessage(browser, "RESET_PASSWORD", address);
+        String link = linkOf(message);
+        assertTrue(link.startsWith(url("latchkey/recovery/reset?token=")), link);
+        message.findElement(By.cssSelector("a.link")).click();
+        waitFor(browser, "/latchkey/recovery/reset?token=");
+        assertTrue(browser.getPageSource().contains("Set a new password"), browser.getPageSource());
+        browser.findElement(By.name("password")).sendKeys(replacement);
+        browser.findElement(By.xpath("//button[.='Set password']")).click();
+        waitForText(browser, "Signed in as <b>" + name + "</b>");
+        browser.get(url("account"));
+        assertTrue(onAccountPage(browser), browser.getCurrentUrl());
+        assertTrue(browser.getPageSource().contains("Name: <b>" + name + "</b>"), browser.getPageSource());
+        assertEquals("confirmed", browser.findElement(By.id("address-state")).getText(), "the link proved the address");
+        assertSentToSignIn(elsewhere);
+
+        WebDriver later = profile();
+        later.get(url("signin"));
+        later.findElement(By.name("username")).sendKeys(name);
+        later.findElement(By.name("password")).sendKeys(PASSWORD);
+        later.findElement(By.xpath("//form[@action='signin']//button")).click();
+        waitForText(later, "Wrong name or password.");
+        signIn(later, name, replacement, false);
+        assertTrue(onAccountPage(later));
+
+        browser.get(link);
+        assertTrue(browser.getPageSource().contains("This link does not work"), browser.getPageSource());
+        assertTrue(browser.findElements(By.name("password")).isEmpty(), "no form for a used link");
+        assertTrue(outboxMessage(browser, "PASSWORD_RESET", address).getText().contains("a notice"),
+                "the address is told of the reset");
+    }
+
+    @Test
+    void theAddressIsConfirmedWithTheLinkFromTheOutbox() {
+        WebDriver browser = profile();
+        String name = newName("vic");
+        String address = name + "@example.com";
+        signUp(browser, name, address);
+        signIn(browser, name, PASSWORD, false);
+        assertEquals(address, browser.findElement(By.id("address")).getText());
+        assertEquals("not confirmed yet", browser.findElement(By.id("address-state")).getText());
+
+        String first = linkOf(outboxMessage(browser, "VERIFY_ADDRESS", address));
+        browser.get(url("account"));
+        browser.findElement(By.xpath("//form[@action='latchkey/recovery/verify/send']/button")).click();
+        waitFor(browser, "/latchkey/recovery/verify/send");
+        assertTrue(browser.getPageSource().contains("A new link is on its way"), browser.getPageSource());
+        List<WebElement> messages = outboxMessages(browser, "VERIFY_ADDRESS", address, 2);
+        String second = linkOf(messages.get(0));
+        assertEquals(first, linkOf(messages.get(1)), "newest first");
+
+        browser.get(first);
+        assertTrue(browser.getPageSource().contains("This link does not work"), "the link sent again replaced the first");
+        browser.get(url("outbox"));
+        browser.findElement(By.xpath("//a[@href='" + second + "']")).click();
+        waitFor(browser, "/latchkey/recovery/verify?token=");
+        assertTrue(browser.getPageSource().contains("Confirm your address"), browser.getPageSource());
+        browser.findElement(By.xpath("//button[.='Confirm']")).click();
+        waitForText(browser, "Address confirmed");
+
+        browser.get(url("account"));
+        assertEquals("confirmed", browser.findElement(By.id("address-state")).getText());
+        assertTrue(browser.findElements(By.xpath("//form[@action='latchkey/recovery/verify/send']")).isEmpty(),
+                "nothing to send again");
+    }
+
+    @Test
+    void signingInWithACodeFromTheOutboxAfterAWrongOne() {
+        WebDriver browser = profile();
+        String name = newName("cal");
+        String address = name + "@example.com";
+        signUp(browser, name, address);
+
+        askToSignInBy(browser, "code", address);
+        assertTrue(browser.getPageSource().contains("Type your code"), browser.getPageSource());
+        Cookie challenge = browser.manage().getCookieNamed("latchkey-code");
+        assertNotNull(challenge, "the challenge is kept in a cookie");
+        assertTrue(challenge.isHttpOnly());
+        assertEquals("Strict", challenge.getSameSite());
+
+        // the mail, read in another tab while the code's page waits
+        String codePage = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        String code = outboxMessage(browser, "SIGN_IN_CODE", address).findElement(By.cssSelector(".code")).getText();
+        browser.close();
+        browser.switchTo().window(codePage);
+        assertTrue(code.matches("\\d{6}"), code);
+
+        int last = code.length() - 1;
+        String wrong = code.substring(0, last) + (char) ('0' + (code.charAt(last) - '0' + 1) % 10);
+        browser.findElement(By.name("code")).sendKeys(wrong);
+        browser.findElement(By.xpath("//button[.='Sign in']")).click();
+        waitForText(browser, "That code is not right");
+        assertNull(browser.manage().getCookieNamed("latchkey"), "nobody is signed in");
+
+        browser.findElement(By.name("code")).sendKeys(code);
+        browser.findElement(By.xpath("//button[.='Sign in']")).click();
+        waitForText(browser, "Signed in as <b>" + name + "</b>");
+        assertNull(browser.manage().getCookieNamed("latchkey-code"), "the challenge is spent");
+        browser.get(url("account"));
+        assertTrue(browser.getPageSource().contains("Name: <b>" + name + "</b>"), browser.getPageSource());
+        assertEquals("confirmed", browser.findElement(By.id("address-state")).getText(), "the code proved the address");
+    }
+
+    @Test
+    void signingInWithALinkFromTheOutbox() {
+        WebDriver browser = profile();
+        String name = newName("lou");
+        String address = name + "@example.com";
+        signUp(browser, name, address);
+
+        askToSignInBy(browser, "link", address);
+        assertTrue(browser.getPageSource().contains("Check your mail"), browser.getPageSource());
+        WebElement message = outboxMessage(browser, "SIGN_IN_LINK", address);
+        String link = linkOf(message);
+        message.findElement(By.cssSelector("a.link")).click();
+        waitFor(browser, "/latchkey/recovery/sign-in?token=");
+        assertNull(browser.manage().getCookieNamed("latchkey"), "opening the link (GET) signs nobody in");
+        browser.findElement(By.xpath("//button[.='Sign in']")).click();
+        waitForText(browser, "Signed in as <b>" + name + "</b>");
+        browser.get(url("account"));
+        assertTrue(browser.getPageSource().contains("Name: <b>" + name + "</b>"), browser.getPageSource());
+
+        WebDriver other = profile();
+        other.get(link);
+        assertTrue(other.getPageSource().contains("This link does not work"), "a sign-in link works once");
+    }
+
+    @Test
+    void aSignUpWithoutAnAddressHasNoneAndAChangeOfAddressWaitsForItsLink() {
+        WebDriver browser = profile();
+        String name = newName("ned");
+        String address = name + "@example.com";
+        signUp(browser, name);
+        signIn(browser, name, PASSWORD, false);
+        assertEquals("none", browser.findElement(By.id("address")).getText());
+
+        WebElement change = browser.findElement(By.xpath("//input[@value='address']/.."));
+        change.findElement(By.name("address")).sendKeys(address);
+        change.findElement(By.tagName("button")).click();
+        waitFor(browser, "account?done=");
+        assertTrue(browser.getPageSource().contains("A link that confirms " + address + " is on its way"), browser.getPageSource());
+        assertEquals("none", browser.findElement(By.id("address")).getText(), "not the address before its link is opened");
+
+        outboxMessage(browser, "VERIFY_ADDRESS", address).findElement(By.cssSelector("a.link")).click();
+        waitFor(browser, "/latchkey/recovery/verify?token=");
+        browser.findElement(By.xpath("//button[.='Confirm']")).click();
+        waitForText(browser, "Address confirmed");
+        browser.get(url("account"));
+        assertEquals(address, browser.findElement(By.id("address")).getText());
+        assertEquals("confirmed", browser.findElement(By.id("address-state")).getText());
     }
 }

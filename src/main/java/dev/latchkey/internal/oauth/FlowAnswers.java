@@ -1,5 +1,6 @@
 package dev.latchkey.internal.oauth;
 
+import dev.latchkey.internal.web.Html;
 import dev.latchkey.core.Reason;
 import dev.latchkey.core.Rejection;
 import dev.latchkey.core.SameSite;
@@ -38,7 +39,7 @@ final class FlowAnswers {
             response.setHeader("Location", target);
             return;
         }
-        String href = target.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        String href = Html.escape(target);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url=" + href

@@ -73,7 +73,7 @@ public class RecoveryFilter implements Filter {
             }
             new RecoveryRequest(request, response, recovery.get(), signIns.get(), tokens, sessions.get()).answer(name, post);
         } catch (BadInput e) {
-            sessions.get().reportRefusal(request, response, e.reason, e.getMessage(), false);
+            sessions.get().reportRefusal(request, response, RecoveryReason.RECOVERY_BAD_FORM, e.getMessage(), false);
             page(response, 400, "Not understood", paragraph(e.getMessage()));
         } catch (NoLinkAddress e) {
             sessions.get().reportRefusal(request, response, RecoveryReason.RECOVERY_BAD_FORM, e.getMessage(), true);
@@ -89,8 +89,6 @@ public class RecoveryFilter implements Filter {
     static final class BadInput extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
-
-        final transient RecoveryReason reason = RecoveryReason.RECOVERY_BAD_FORM;
 
         BadInput(String message) {
             super(message, null, false, false);

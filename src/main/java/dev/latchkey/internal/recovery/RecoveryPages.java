@@ -1,5 +1,7 @@
 package dev.latchkey.internal.recovery;
 
+import static dev.latchkey.internal.web.Html.escape;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -46,20 +48,5 @@ final class RecoveryPages {
 
     static String codeField() {
         return "<label>Code <input name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required></label>\n";
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -145,10 +145,11 @@ final class RecoveryRequest {
             return;
         }
         RecoveryOutcome outcome = signIns.requestSignInCode(field("address"));
-        if (outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID || throttled(outcome)) {
-            if (!response.isCommitted() && outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID) {
-                page(response, 400, "Not an address", paragraph("Type the e-mail address of your account."));
-            }
+        if (outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID) {
+            notAnAddress();
+            return;
+        }
+        if (throttled(outcome)) {
             return;
         }
         response.addHeader("Set-Cookie", challengeCookie(outcome.challenge(), tokens.lifetime(Purpose.SIGN_IN)));
@@ -184,10 +185,14 @@ final class RecoveryRequest {
 
     private void sent(RecoveryOutcome outcome) throws IOException {
         if (outcome.result() == RecoveryOutcome.Result.ADDRESS_INVALID) {
-            page(response, 400, "Not an address", paragraph("Type the e-mail address of your account."));
+            notAnAddress();
         } else if (!throttled(outcome)) {
             page(response, 200, "Check your mail", paragraph(SENT));
         }
+    }
+
+    private void notAnAddress() throws IOException {
+        page(response, 400, "Not an address", paragraph("Type the e-mail address of your account."));
     }
 
     private void signedIn(RecoveryOutcome outcome) throws IOException {

@@ -38,6 +38,7 @@ public class MeServlet extends HttpServlet {
         out.print("current.groups=" + new TreeSet<>(user.groups()) + "\n");
         out.print("current.session=" + user.session().map(s -> s.id()).orElse("none") + "\n");
         out.print("current.authenticated=" + user.authenticatedAt().isPresent() + "\n");
+        out.print("current.address-verified=" + user.isAddressVerified() + "\n");
     }
 
     @Override

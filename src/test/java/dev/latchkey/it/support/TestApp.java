@@ -17,9 +17,18 @@ public final class TestApp {
     private TestApp() {
     }
 
-    /** The test application with its providers (see {@link TestProviders}). */
+    /**
+     * The test application with its providers (see {@link TestProviders}) and recovery by e-mail through the
+     * server's mail session {@code mail/latchkey} (WildFly's {@code java:jboss/mail/latchkey} comes from a
+     * system property, which its MicroProfile Config reads first), to the tests' SMTP server ({@link TestMail}).
+     */
     public static WebArchive war() {
-        return war("latchkey-it.war", TestProviders.get().settings());
+        Map<String, String> settings = new java.util.HashMap<>(TestProviders.get().settings());
+        settings.put("latchkey.recovery.enabled", "true");
+        settings.put("latchkey.recovery.sign-in", "link,code");
+        settings.put("latchkey.mail.session", "mail/latchkey");
+        settings.put("latchkey.mail.from", "no-reply@latchkey.test");
+        return war("latchkey-it.war", settings);
     }
 
     /** The test application without providers, with these settings (context parameters), as the WAR {@code name}. */

@@ -1,5 +1,7 @@
 package dev.latchkey.demo;
 
+import dev.latchkey.account.AccountRecovery;
+import dev.latchkey.account.RecoveryOutcome;
 import dev.latchkey.account.Accounts;
 import dev.latchkey.account.PasswordRefusal;
 import dev.latchkey.cdi.CurrentUser;
@@ -20,10 +22,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Signed-in users only: who you are, the providers you sign in with (link, unlink), your sessions
- * (revoke one, sign out everywhere else) and a password change (which signs out your other
- * sessions). POST action=revoke|revoke-others|unlink|password. Signing out everywhere else needs a
- * sign-in within the last 10 minutes; otherwise the sign-in page asks for the password again.
+ * Signed-in users only: who you are, your e-mail address and whether it is confirmed (the link again, a
+ * change of address), the providers you sign in with (link, unlink), your sessions (revoke one, sign out
+ * everywhere else) and a password change (which signs out your other sessions).
+ * POST action=revoke|revoke-others|unlink|password|address. Signing out everywhere else and changing the
+ * address need a sign-in within the last 10 minutes; otherwise the sign-in page asks for the password again.
  */
 @WebServlet("/account")
 @DeclareRoles({"user", "admin"})
@@ -46,6 +49,9 @@ public class AccountServlet extends HttpServlet {
 
     @Inject
     OAuthSignIn oauth;
+
+    @Inject
+    AccountRecovery recovery;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -74,6 +80,24 @@ public class AccountServlet extends HttpServlet {
                 }
                 done = accounts.unlinkProvider(String.valueOf(request.getParameter("provider")))
                         ? "Provider unlinked." : "Not unlinked: it is your only way to sign in.";
+            }
+            case "address" -> {
+                // The new address counts only once the link sent to it is opened; the old one is then told.
+                if (!user.signedInWithin(AccountRecovery.RECENT)) {
+                    response.sendRedirect("signin?return=%2Faccount&reauth=" + AccountRecovery.RECENT.toSeconds());
+                    return;
+                }
+                String address = String.valueOf(request.getParameter("address"));
+                RecoveryOutcome outcome = recovery.changeAddress(address);
+                done = switch (outcome.result()) {
+                    case DONE -> "A link that confirms " + address.strip() + " is on its way (see the development outbox);"
+                            + " your address changes when it is opened.";
+                    case ADDRESS_INVALID -> "That is not an e-mail address.";
+                    case ADDRESS_TAKEN -> "Another account has that address.";
+                    case THROTTLED -> "Too many messages asked for: try again in "
+                            + Math.max(1, outcome.retryAfter().toSeconds()) + " seconds.";
+                    default -> "The address was not changed.";
+                };
             }
             case "password" -> {
                 Accounts.PasswordChange result = accounts.changePassword(
@@ -126,6 +150,7 @@ public class AccountServlet extends HttpServlet {
         Page.render(response, user, "Your account", """
                 <p class="note">%s</p>
                 <p>Name: <b>%s</b> · groups: %s · signed in at %s</p>
+                %s
                 <h2>Providers</h2>
                 <ul>%s</ul>
                 <h2>Your sessions</h2>
@@ -139,6 +164,30 @@ public class AccountServlet extends HttpServlet {
                   <label>New password <input name="replacement" type="password" required autocomplete="new-password"></label>
                   <button>Change password</button></form>
                 """.formatted(Page.escape(done), Page.escape(user.id()), Page.escape(String.join(", ", user.groups())),
-                user.authenticatedAt().map(TIME::format).orElse("?"), providers, rows));
+                user.authenticatedAt().map(TIME::format).orElse("?"), address(), providers, rows));
+    }
+
+    /**
+     * The account's e-mail address and whether it is confirmed ({@link CurrentUser#isAddressVerified()}); the
+     * link again (a form to Latchkey's own page {@code latchkey/recovery/verify/send}); a change of address.
+     */
+    private String address() {
+        StringBuilder section = new StringBuilder("<h2>E-mail address</h2>\n");
+        var address = recovery.address();
+        if (address.isEmpty()) {
+            section.append("<p>Address: <span id=\"address\">none</span> · without one, a forgotten password cannot be reset.</p>\n");
+        } else if (user.isAddressVerified()) {
+            section.append("<p>Address: <b id=\"address\">").append(Page.escape(address.get()))
+                    .append("</b> · <span id=\"address-state\">confirmed</span></p>\n");
+        } else {
+            section.append("<p>Address: <b id=\"address\">").append(Page.escape(address.get()))
+                    .append("</b> · <span id=\"address-state\">not confirmed yet</span>: open the link we sent to it.</p>\n")
+                    .append("<form method=\"post\" action=\"latchkey/recovery/verify/send\"><button>Send the link again</button></form>\n");
+        }
+        return section.append("""
+                <form method="post" action="account"><input type="hidden" name="action" value="address">
+                  <label>New e-mail address <input name="address" type="email" required autocomplete="email"></label>
+                  <button>Change address</button></form>
+                """).toString();
     }
 }

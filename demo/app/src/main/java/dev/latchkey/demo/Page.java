@@ -4,7 +4,11 @@ import dev.latchkey.cdi.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The demo's page frame: a header with the signed-in user and the navigation, and HTML escaping. */
+/**
+ * The demo's page frame: a header with the signed-in user and the navigation (the development outbox
+ * included), and HTML escaping. Its forms are plain same-origin POSTs: Latchkey's origin check is their CSRF
+ * defence, so they carry no token.
+ */
 final class Page {
 
     private Page() {
@@ -16,8 +20,9 @@ final class Page {
         String who = user.isSignedIn()
                 ? "Signed in as <b>" + escape(user.id()) + "</b> · <a href=\"account\">your account</a>"
                   + (user.isInGroup("admin") ? " · <a href=\"admin\">admin</a>" : "")
+                  + " · <a href=\"outbox\">outbox</a>"
                   + " · <form class=\"inline\" method=\"post\" action=\"signout\"><button>Sign out</button></form>"
-                : "<a href=\"signin\">Sign in</a> · <a href=\"signup\">Sign up</a>";
+                : "<a href=\"signin\">Sign in</a> · <a href=\"signup\">Sign up</a> · <a href=\"outbox\">outbox</a>";
         response.getWriter().print("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s · Latchkey demo</title>

@@ -1,9 +1,11 @@
 package dev.latchkey.demo;
 
+import dev.latchkey.account.AccountRecovery;
 import dev.latchkey.cdi.CurrentUser;
 import dev.latchkey.cdi.UserSessions;
 import dev.latchkey.core.Reason;
 import dev.latchkey.oauth.OAuthSignIn;
+import dev.latchkey.recovery.OneTimeTokens;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.credential.Password;
@@ -18,6 +20,9 @@ import java.io.IOException;
 /**
  * Signs in with name and password ("remember me" chooses a persistent cookie), or with a provider; and
  * asks a signed-in user for the password again before a sensitive action ({@code ?reauth=...&return=...}).
+ * Without the password: "Forgot your password?" and sign-in by a code or a link are forms posting an e-mail
+ * address to Latchkey's own recovery pages ({@code latchkey/recovery/forgot}, {@code latchkey/recovery/sign-in}),
+ * which answer them.
  */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
@@ -31,6 +36,12 @@ public class SignInServlet extends HttpServlet {
     @Inject
     OAuthSignIn oauth;
 
+    @Inject
+    AccountRecovery recovery;
+
+    @Inject
+    OneTimeTokens tokens;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getParameter("reauth") != null && user.isSignedIn()) {
@@ -38,8 +49,10 @@ public class SignInServlet extends HttpServlet {
             return;
         }
         String registered = request.getParameter("registered");
-        form(response, registered == null ? "" : "admin".equals(registered)
-                ? "Account created, and as the first one it is the administrator: sign in." : "Account created: sign in.", "");
+        form(response, (registered == null ? "" : "admin".equals(registered)
+                ? "Account created, and as the first one it is the administrator: sign in." : "Account created: sign in.")
+                + (request.getParameter("sent") == null ? ""
+                        : " A link that confirms your e-mail address is on its way (to the development outbox)."), "");
     }
 
     @Override
@@ -109,6 +122,39 @@ public class SignInServlet extends HttpServlet {
                 </form>""".formatted(Page.escape(error), Page.escape(back)));
     }
 
+    /**
+     * The ways in by e-mail: plain same-origin forms to Latchkey's recovery pages (which hold their POSTs to the
+     * origin rules of a sign-in), shown when the demo's settings switch them on. The messages land in the outbox.
+     */
+    private String withoutPassword() {
+        StringBuilder forms = new StringBuilder();
+        if (tokens.settings().enabled()) {
+            forms.append("""
+                    <details id="forgot"><summary>Forgot your password?</summary>
+                    <form method="post" action="latchkey/recovery/forgot">
+                      <label>E-mail address <input name="address" type="email" required autocomplete="email"></label>
+                      <button>E-mail me a link to set a new password</button>
+                    </form></details>
+                    """);
+        }
+        if (recovery.signInByCode() || recovery.signInByLink()) {
+            forms.append("""
+                    <details id="by-mail"><summary>Sign in without your password</summary>
+                    <form method="post" action="latchkey/recovery/sign-in">
+                      <label>E-mail address <input name="address" type="email" required autocomplete="email"></label>
+                    """);
+            if (recovery.signInByCode()) {
+                forms.append("  <button name=\"by\" value=\"code\">Sign in with a code</button>\n");
+            }
+            if (recovery.signInByLink()) {
+                forms.append("  <button name=\"by\" value=\"link\">E-mail me a sign-in link</button>\n");
+            }
+            forms.append("</form></details>\n");
+        }
+        return forms.isEmpty() ? "" : forms.append("<p class=\"note\">The messages go to the <a href=\"outbox\">development outbox</a>.</p>\n")
+                .toString();
+    }
+
     private void form(HttpServletResponse response, String note, String error) throws IOException {
         StringBuilder providers = new StringBuilder();
         for (String provider : oauth.providers()) {
@@ -124,6 +170,6 @@ public class SignInServlet extends HttpServlet {
                   <label><input type="checkbox" name="remember" value="on"> Remember me</label>
                   <button>Sign in</button>
                 </form>
-                %s""".formatted(Page.escape(note), Page.escape(error), providers));
+                %s%s""".formatted(Page.escape(note), Page.escape(error), providers, withoutPassword()));
     }
 }
