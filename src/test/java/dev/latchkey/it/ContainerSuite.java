@@ -38,7 +38,7 @@ abstract class ContainerSuite extends DeployedApplication implements ReviewSuite
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TestApp.war();
+        return TestApp.withRecovery();
     }
 
     /**

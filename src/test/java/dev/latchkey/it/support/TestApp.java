@@ -17,12 +17,18 @@ public final class TestApp {
     private TestApp() {
     }
 
-    /**
-     * The test application with its providers (see {@link TestProviders}) and recovery by e-mail through the
-     * server's mail session {@code mail/latchkey} (WildFly's {@code java:jboss/mail/latchkey} comes from a
-     * system property, which its MicroProfile Config reads first), to the tests' SMTP server ({@link TestMail}).
-     */
+    /** The test application with its providers (see {@link TestProviders}). */
     public static WebArchive war() {
+        return war("latchkey-it.war", TestProviders.get().settings());
+    }
+
+    /**
+     * The test application with its providers and recovery by e-mail through the server's mail session
+     * {@code mail/latchkey} (WildFly's {@code java:jboss/mail/latchkey} comes from a system property, which its
+     * MicroProfile Config reads first), to the tests' SMTP server ({@link TestMail}). Only the servers of the main
+     * suites have that mail session.
+     */
+    public static WebArchive withRecovery() {
         Map<String, String> settings = new java.util.HashMap<>(TestProviders.get().settings());
         settings.put("latchkey.recovery.enabled", "true");
         settings.put("latchkey.recovery.sign-in", "link,code");
