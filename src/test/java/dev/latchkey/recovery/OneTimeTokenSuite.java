@@ -313,6 +313,15 @@ public abstract class OneTimeTokenSuite {
         assertEquals(accepted == 1 ? 0L : 1L, rows(), "the challenge is gone exactly when its code was accepted");
     }
 
+    @Test
+    void fiftyMessagesAskedForAtOnceToOneAddressSendThree() throws Exception {
+        List<Optional<Duration>> outcomes = atOnce(50, i -> tokens.reserveSend(ANN, "203.0.113." + i));
+        assertEquals(3, outcomes.stream().filter(Optional::isEmpty).count(), outcomes::toString);
+        List<Optional<Duration>> fromOneClient = atOnce(50, i -> tokens.reserveSend("user" + i + "@example.test", "198.51.100.7"));
+        assertEquals(Tokens.SENDS_PER_CLIENT.failures(), fromOneClient.stream().filter(Optional::isEmpty).count(),
+                "one client asking for many addresses");
+    }
+
     // ---- helpers ----
 
     private interface Attempt<T> {
